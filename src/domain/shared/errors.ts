@@ -1,0 +1,110 @@
+/**
+ * The one table of error codes of GovHall. Every error the API returns has a code
+ * from here; the code is stable, the message is what a person reads.
+ *
+ * `kind` says what went wrong in terms the HTTP layer maps to a status (see
+ * platform/http/errors.ts); the domain itself knows nothing of HTTP.
+ */
+export type ErrorKind =
+  | 'malformed' // 400
+  | 'unauthenticated' // 401
+  | 'forbidden' // 403
+  | 'not_found' // 404
+  | 'conflict' // 409
+  | 'rule' // 422
+  | 'too_many' // 429
+  | 'unavailable' // 503
+  | 'internal'; // 500
+
+interface ErrorSpec {
+  readonly kind: ErrorKind;
+  readonly zh: string;
+  readonly en: string;
+}
+
+export const ERRORS = {
+  // request shape
+  VALIDATION_FAILED: { kind: 'malformed', zh: '请求内容不符合要求', en: 'The request is not valid' },
+  MALFORMED_JSON: { kind: 'malformed', zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: { kind: 'malformed', zh: '不支持的内容类型', en: 'Unsupported content type' },
+  BODY_TOO_LARGE: { kind: 'malformed', zh: '请求体过大', en: 'The request body is too large' },
+  ROUTE_NOT_FOUND: { kind: 'not_found', zh: '接口不存在', en: 'No such route' },
+  INTERNAL_ERROR: { kind: 'internal', zh: '服务器内部错误，请稍后重试', en: 'Internal server error' },
+  // accounts and sessions
+  AUTH_REQUIRED: { kind: 'unauthenticated', zh: '请先登录', en: 'Authentication required' },
+  AUTH_INVALID_CREDENTIALS: { kind: 'unauthenticated', zh: '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_SESSION_EXPIRED: { kind: 'unauthenticated', zh: '登录已过期，请重新登录', en: 'The session has expired' },
+  AUTH_DEVICE_TOKEN_INVALID: { kind: 'unauthenticated', zh: '设备令牌无效或已吊销', en: 'The device token is invalid or revoked' },
+  AUTH_ACCOUNT_LOCKED: { kind: 'too_many', zh: '登录失败次数过多，账号已暂时锁定', en: 'Too many failed logins; the account is locked for a while' },
+  AUTH_ADDRESS_LOCKED: { kind: 'too_many', zh: '该地址登录失败次数过多，已暂时禁止登录', en: 'Too many failed logins from this address' },
+  AUTH_ACCOUNT_DISABLED: { kind: 'forbidden', zh: '账号已停用', en: 'The account is disabled' },
+  CSRF_TOKEN_INVALID: { kind: 'forbidden', zh: '缺少或错误的 CSRF 令牌', en: 'Missing or wrong CSRF token' },
+  FORBIDDEN: { kind: 'forbidden', zh: '无权执行此操作', en: 'Not allowed' },
+  PASSWORD_TOO_WEAK: { kind: 'rule', zh: '密码至少 10 位，且须包含字母和数字', en: 'The password needs at least 10 characters with letters and digits' },
+  USERNAME_TAKEN: { kind: 'conflict', zh: '用户名已存在', en: 'The username is taken' },
+  USER_NOT_FOUND: { kind: 'not_found', zh: '用户不存在', en: 'No such user' },
+  DEVICE_TOKEN_NOT_FOUND: { kind: 'not_found', zh: '设备令牌不存在', en: 'No such device token' },
+  ROLE_SCOPE_INVALID: { kind: 'rule', zh: '角色的适用范围不正确', en: 'The role does not fit the given scope' },
+  // organisation
+  CENTRE_NOT_FOUND: { kind: 'not_found', zh: '政务服务中心不存在', en: 'No such centre' },
+  DEPARTMENT_NOT_FOUND: { kind: 'not_found', zh: '进驻部门不存在', en: 'No such department' },
+  ZONE_NOT_FOUND: { kind: 'not_found', zh: '功能区不存在', en: 'No such zone' },
+  COUNTER_NOT_FOUND: { kind: 'not_found', zh: '窗口不存在', en: 'No such counter' },
+  STAFF_NOT_FOUND: { kind: 'not_found', zh: '工作人员不存在', en: 'No such staff member' },
+  DIVISION_CODE_INVALID: { kind: 'rule', zh: '行政区划代码不存在（GB/T 2260）', en: 'Unknown administrative division code (GB/T 2260)' },
+  CENTRE_PARENT_INVALID: { kind: 'rule', zh: '上级中心不正确', en: 'The parent centre is not valid' },
+  CENTRE_RETIRED: { kind: 'rule', zh: '该中心已撤销', en: 'The centre is retired' },
+  ENTITY_RETIRED: { kind: 'rule', zh: '该记录已停用，不能修改', en: 'The record is retired' },
+  SERVICE_HOURS_INVALID: { kind: 'rule', zh: '服务时间设置不正确', en: 'The service hours are not valid' },
+  COUNTER_NUMBER_TAKEN: { kind: 'conflict', zh: '窗口编号已存在', en: 'The counter number is taken in this centre' },
+  STAFF_WORK_NUMBER_TAKEN: { kind: 'conflict', zh: '工号已存在', en: 'The work number is taken in this centre' },
+  DEPARTMENT_NAME_TAKEN: { kind: 'conflict', zh: '部门名称已存在', en: 'The department name is taken in this centre' },
+  ZONE_NAME_TAKEN: { kind: 'conflict', zh: '功能区名称已存在', en: 'The zone name is taken in this centre' },
+  COUNTER_AREA_REQUIRED: { kind: 'rule', zh: '专业区窗口须填写所属专业区名称', en: 'A professional-area counter needs its area name' },
+  COUNTER_AWAY_REASON_REQUIRED: { kind: 'rule', zh: '暂离须填写去向和预计返回时间', en: 'An away counter needs a reason and an expected return' },
+  // calendar
+  CALENDAR_YEAR_NOT_LOADED: { kind: 'rule', zh: '该年度的节假日安排尚未导入', en: 'The holiday arrangement of that year is not loaded' },
+  CALENDAR_DATA_INVALID: { kind: 'rule', zh: '节假日数据格式不正确', en: 'The holiday data is not valid' },
+  DATE_INVALID: { kind: 'malformed', zh: '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
+  CLOSED_DAY_EXISTS: { kind: 'conflict', zh: '该日期已设为闭厅日', en: 'That date is already a closed day' },
+  CLOSED_DAY_NOT_FOUND: { kind: 'not_found', zh: '闭厅日不存在', en: 'No such closed day' },
+  // backup
+  BACKUP_INVALID: { kind: 'rule', zh: '备份文件无效', en: 'The backup file is not valid' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface FieldIssue {
+  /** JSON pointer of the field at fault, e.g. `/phones/complaint`, or `row:3/col:B` in sheets. */
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** An error with a stable code from {@link ERRORS}; thrown by rules and use cases alike. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: readonly FieldIssue[];
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; fields?: readonly FieldIssue[]; details?: Record<string, unknown> } = {},
+  ) {
+    super(options.message ?? ERRORS[code].zh);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = options.fields ?? [];
+    this.details = options.details;
+  }
+
+  get kind(): ErrorKind {
+    return ERRORS[this.code].kind;
+  }
+}
+
+/** Shorthand for a rule broken by one field. */
+export function fieldError(code: ErrorCode, path: string, message?: string): AppError {
+  const text = message ?? ERRORS[code].zh;
+  return new AppError(code, { message: text, fields: [{ path, code, message: text }] });
+}

@@ -1,0 +1,83 @@
+/**
+ * The one policy table: which roles hold each permission. Every route declares the
+ * permission it needs (see access.ts); nothing else decides who may do what.
+ */
+import type { DeviceRole, UserRole } from '../../domain/accounts/roles.ts';
+
+type Role = UserRole | DeviceRole;
+
+const STAFF: readonly Role[] = [
+  'system_admin',
+  'centre_manager',
+  'chief_representative',
+  'window_clerk',
+  'complaint_handler',
+  'auditor',
+];
+const MANAGERS: readonly Role[] = ['system_admin', 'centre_manager'];
+
+export const POLICY = {
+  /** Read a centre and its organisation (departments, zones, counters, staff board). */
+  'org.read': [...STAFF, 'kiosk', 'display', 'rating_device'],
+  'centre.create': ['system_admin'],
+  'centre.update': MANAGERS,
+  'centre.retire': ['system_admin'],
+  /** Create, update and retire departments, zones, counters and staff. */
+  'org.write': MANAGERS,
+  /** Set a counter's status and whereabouts (§5.1.5.1). */
+  'counter.status': [...MANAGERS, 'chief_representative', 'window_clerk'],
+  /** Read staff phones and linked accounts in full. */
+  'staff.private': MANAGERS,
+  'device.manage': MANAGERS,
+  'user.read': [...MANAGERS, 'auditor'],
+  'user.manage': MANAGERS,
+  'calendar.read': [...STAFF, 'kiosk', 'display', 'rating_device'],
+  /** Load a year's holiday arrangement: the whole deployment's calendar. */
+  'calendar.manage': ['system_admin'],
+  /** A centre's own closed days. */
+  'calendar.closed-days': MANAGERS,
+  'audit.read': [...MANAGERS, 'auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof POLICY;
+
+export interface RoleGrant {
+  readonly role: UserRole;
+  /** null: every centre (system administrator). */
+  readonly centreId: string | null;
+  readonly departmentId: string | null;
+}
+
+export interface Scope {
+  /** null: not tied to one centre (e.g. listing centres, the national calendar). */
+  readonly centreId: string | null;
+  readonly departmentId?: string | null;
+}
+
+function roleHas(role: Role, permission: Permission): boolean {
+  return (POLICY[permission] as readonly Role[]).includes(role);
+}
+
+/**
+ * Whether a grant set allows `permission` in `scope`. With a null centre the
+ * permission must be held somewhere: the use case then narrows what it shows.
+ */
+export function grantsAllow(grants: readonly RoleGrant[], permission: Permission, scope: Scope): boolean {
+  return grants.some((g) => {
+    if (!roleHas(g.role, permission)) return false;
+    if (g.role === 'system_admin') return true;
+    if (scope.centreId === null) return true;
+    if (g.centreId !== scope.centreId) return false;
+    if (g.departmentId && scope.departmentId && g.departmentId !== scope.departmentId) return false;
+    return true;
+  });
+}
+
+export function deviceAllows(role: DeviceRole, deviceCentreId: string, permission: Permission, scope: Scope): boolean {
+  return roleHas(role, permission) && (scope.centreId === null || scope.centreId === deviceCentreId);
+}
+
+/** Whether a permission reaches every centre (a system administrator's grant). */
+export function grantsAllowEverywhere(grants: readonly RoleGrant[], permission: Permission): boolean {
+  return grants.some((g) => g.role === 'system_admin' && roleHas(g.role, permission));
+}

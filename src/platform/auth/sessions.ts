@@ -1,0 +1,122 @@
+/**
+ * Sessions (cookie) and device tokens (Bearer): turning a credential into a principal.
+ * A short in-process cache spares the database a lookup on every request; logout and
+ * revocation clear it here, and other processes forget within CACHE_MS.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { DeviceRole, UserRole } from '../../domain/accounts/roles.ts';
+import { queryRows, type Queryable } from '../db/database.ts';
+import type { AppDeps } from '../deps.ts';
+import { randomToken, sha256 } from './crypto.ts';
+import type { RoleGrant } from './policy.ts';
+import type { DevicePrincipal, Principal, UserPrincipal } from './principal.ts';
+import { deviceTokens, sessions } from './schema.ts';
+
+export const SESSION_COOKIE = 'govhall_session';
+export const DEVICE_TOKEN_PREFIX = 'ghd_';
+const CACHE_MS = 5_000;
+const CACHE_MAX = 10_000;
+
+interface Cached {
+  readonly principal: Principal;
+  readonly until: number;
+  readonly expiresAt: number;
+}
+const cache = new Map<string, Cached>();
+
+function remember(key: string, principal: Principal, now: number, expiresAt: number): void {
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(key, { principal, until: now + CACHE_MS, expiresAt });
+}
+
+function cached(key: string, now: number): Principal | undefined {
+  const hit = cache.get(key);
+  if (!hit) return undefined;
+  if (hit.until < now || hit.expiresAt < now) {
+    cache.delete(key);
+    return undefined;
+  }
+  return hit.principal;
+}
+
+/** Forget cached principals (after logout, revocation or a change of roles). */
+export function forgetCredential(key?: string): void {
+  if (key === undefined) cache.clear();
+  else cache.delete(key);
+}
+
+interface SessionRow {
+  id: string;
+  csrf_token: string;
+  expires_at: Date | string;
+  user_id: string;
+  username: string;
+  display_name: string;
+  disabled: boolean;
+  grants: { role: UserRole; centreId: string | null; departmentId: string | null }[] | string;
+}
+
+export async function resolveSession(deps: AppDeps, token: string): Promise<UserPrincipal | null> {
+  const id = sha256(token);
+  const now = deps.clock().getTime();
+  const hit = cached(id, now);
+  if (hit) return hit as UserPrincipal;
+  const [row] = await queryRows<SessionRow>(
+    deps.db,
+    sql`select s.id, s.csrf_token, s.expires_at, u.id as user_id, u.username, u.display_name, u.disabled,
+          coalesce((select json_agg(json_build_object('role', r.role, 'centreId', r.centre_id, 'departmentId', r.department_id))
+                    from role_assignments r where r.user_id = u.id), '[]'::json) as grants
+        from sessions s join users u on u.id = s.user_id
+        where s.id = ${id}`,
+  );
+  if (!row || row.disabled) return null;
+  const expiresAt = new Date(row.expires_at).getTime();
+  if (expiresAt <= now) return null;
+  const grants = (typeof row.grants === 'string' ? JSON.parse(row.grants) : row.grants) as RoleGrant[];
+  const principal: UserPrincipal = {
+    kind: 'user',
+    id: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    grants,
+    sessionId: id,
+    csrfToken: row.csrf_token,
+  };
+  remember(id, principal, now, expiresAt);
+  return principal;
+}
+
+export async function resolveBearer(deps: AppDeps, token: string): Promise<DevicePrincipal | null> {
+  if (!token.startsWith(DEVICE_TOKEN_PREFIX)) return null;
+  const hash = sha256(token);
+  const now = deps.clock().getTime();
+  const hit = cached(hash, now);
+  if (hit) return hit as DevicePrincipal;
+  const [row] = await deps.db
+    .select({ id: deviceTokens.id, name: deviceTokens.name, role: deviceTokens.role, centreId: deviceTokens.centreId })
+    .from(deviceTokens)
+    .where(and(eq(deviceTokens.tokenHash, hash), isNull(deviceTokens.revokedAt)));
+  if (!row) return null;
+  const principal: DevicePrincipal = { kind: 'device', id: row.id, name: row.name, role: row.role as DeviceRole, centreId: row.centreId };
+  remember(hash, principal, now, Number.MAX_SAFE_INTEGER);
+  return principal;
+}
+
+export async function createSession(
+  deps: AppDeps,
+  userId: string,
+  ip: string,
+  q: Queryable = deps.db,
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  const now = deps.clock();
+  const expiresAt = new Date(now.getTime() + deps.config.sessionHours * 3_600_000);
+  await q.insert(sessions).values({ id: sha256(token), userId, csrfToken, ip, createdAt: now, expiresAt });
+  return { token, csrfToken, expiresAt };
+}
+
+export async function deleteSession(q: Queryable, sessionId: string): Promise<void> {
+  forgetCredential(sessionId);
+  await q.delete(sessions).where(eq(sessions.id, sessionId));
+}

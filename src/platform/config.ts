@@ -1,0 +1,95 @@
+/**
+ * Configuration: read once from the environment at start, validated into a frozen
+ * object. Bad values stop the process with the list of everything that is wrong.
+ */
+import { resolve } from 'node:path';
+import { isStrongPassword } from '../domain/accounts/password-policy.ts';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** PostgreSQL connection string; absent means the embedded PGlite database. */
+  readonly databaseUrl: string | undefined;
+  readonly adminPassword: string | undefined;
+  /** `undefined`: load the demo on a first start of an empty embedded database only. */
+  readonly demo: boolean | undefined;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly sessionHours: number;
+  readonly secureCookies: boolean;
+  readonly webDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+
+  const port = int('PORT', 8080, 0, 65535);
+  const sessionHours = int('GOVHALL_SESSION_HOURS', 12, 1, 24 * 30);
+
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined) {
+    try {
+      const url = new URL(databaseUrl);
+      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+        problems.push(`DATABASE_URL must start with postgres:// or postgresql:// (got "${url.protocol}")`);
+      }
+    } catch {
+      problems.push('DATABASE_URL is not a valid URL');
+    }
+  }
+
+  const adminPassword = env.GOVHALL_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && !isStrongPassword(adminPassword)) {
+    problems.push('GOVHALL_ADMIN_PASSWORD needs at least 10 characters with letters and digits');
+  }
+
+  let demo: boolean | undefined;
+  const rawDemo = env.GOVHALL_DEMO;
+  if (rawDemo === '1') demo = true;
+  else if (rawDemo === '0') demo = false;
+  else if (rawDemo !== undefined && rawDemo !== '') problems.push(`GOVHALL_DEMO must be 1 or 0 (got "${rawDemo}")`);
+
+  const rawLevel = env.LOG_LEVEL ?? 'info';
+  const logLevel = (LOG_LEVELS as readonly string[]).includes(rawLevel) ? (rawLevel as Config['logLevel']) : 'info';
+  if (logLevel !== rawLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${rawLevel}")`);
+
+  const rawSecure = env.GOVHALL_SECURE_COOKIES;
+  if (rawSecure !== undefined && rawSecure !== '' && rawSecure !== '1' && rawSecure !== '0') {
+    problems.push(`GOVHALL_SECURE_COOKIES must be 1 or 0 (got "${rawSecure}")`);
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return Object.freeze({
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.GOVHALL_DATA_DIR || './data'),
+    databaseUrl,
+    adminPassword,
+    demo,
+    logLevel,
+    sessionHours,
+    secureCookies: rawSecure === '1',
+    webDir: resolve(env.GOVHALL_WEB_DIR || './dist/web'),
+  });
+}

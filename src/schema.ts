@@ -1,0 +1,5 @@
+/** Every table of GovHall, for migrations and for backup/restore (in dependency order). */
+export * from './modules/organisation/schema.ts';
+export * from './platform/auth/schema.ts';
+export * from './platform/audit/schema.ts';
+export * from './modules/calendar/schema.ts';

@@ -1,0 +1,37 @@
+/** A fresh, migrated database for one test file: a PGlite copy, or a PostgreSQL database made from the template. */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, runMigrations, type Database } from '../platform/db/database.ts';
+
+const TEMPLATE_DB = 'govhall_test_template';
+
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `govhall_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`);
+    await admin.end();
+    const dbUrl = new URL(url);
+    dbUrl.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 5 });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop database if exists "${name}" with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const template = inject('pgliteTemplate');
+  if (template) return openDatabase({ loadDataDir: new Blob([await readFile(template)]) });
+  const database = await openDatabase({});
+  await runMigrations(database);
+  return database;
+}
