@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 8080, databaseUrl: undefined, demo: undefined, logLevel: 'info', sessionHours: 12 });
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig({
+      PORT: '9090',
+      GOVHALL_DATA_DIR: '/var/lib/govhall',
+      DATABASE_URL: 'postgres://u@h:5432/db',
+      GOVHALL_ADMIN_PASSWORD: 'Secret-pass-1',
+      GOVHALL_DEMO: '0',
+      LOG_LEVEL: 'warn',
+    });
+    expect(c).toMatchObject({
+      port: 9090,
+      dataDir: '/var/lib/govhall',
+      databaseUrl: 'postgres://u@h:5432/db',
+      adminPassword: 'Secret-pass-1',
+      demo: false,
+      logLevel: 'warn',
+    });
+  });
+
+  it('lists every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', GOVHALL_ADMIN_PASSWORD: 'short', GOVHALL_DEMO: 'yes', LOG_LEVEL: 'loud' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(5);
+    expect(problems.join('\n')).toMatch(/PORT[\s\S]*DATABASE_URL[\s\S]*GOVHALL_ADMIN_PASSWORD[\s\S]*GOVHALL_DEMO[\s\S]*LOG_LEVEL/);
+  });
+
+  it('refuses a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+});
