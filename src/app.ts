@@ -5,7 +5,15 @@ import { systemRoutes } from './platform/http/system-routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import type { App } from './platform/http/app-type.ts';
 import { centreRoutes } from './modules/organisation/centres/centre.routes.ts';
+import { departmentRoutes } from './modules/organisation/departments/department.routes.ts';
+import { zoneRoutes } from './modules/organisation/zones/zone.routes.ts';
+import { counterRoutes } from './modules/organisation/counters/counter.routes.ts';
+import { staffRoutes } from './modules/organisation/staff/staff.routes.ts';
 import { webRoutes } from './platform/http/web-routes.ts';
+import { userRoutes } from './modules/accounts/user.routes.ts';
+import { deviceTokenRoutes } from './modules/accounts/device-token.routes.ts';
+import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { VERSION } from './version.ts';
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean; web?: boolean } = {}): Promise<App> {
@@ -13,6 +21,14 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; web?:
   systemRoutes(app, deps, VERSION);
   authRoutes(app, deps);
   centreRoutes(app, deps);
+  departmentRoutes(app, deps);
+  zoneRoutes(app, deps);
+  counterRoutes(app, deps);
+  staffRoutes(app, deps);
+  userRoutes(app, deps);
+  deviceTokenRoutes(app, deps);
+  auditRoutes(app, deps);
+  calendarRoutes(app, deps);
   if (options.web !== false) await webRoutes(app, deps.config.webDir);
   return app;
 }

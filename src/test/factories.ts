@@ -15,3 +15,25 @@ export function centreInput(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+let sequence = 0;
+/** A number unique within the test run, for names and numbers that must not repeat. */
+export function nextSeq(): number {
+  return ++sequence;
+}
+
+export function departmentInput(overrides: Record<string, unknown> = {}) {
+  return { name: `新建区测试局${nextSeq()}`, shortName: '测试', phone: '0791-83770001', sortOrder: 10, ...overrides };
+}
+
+export function zoneInput(overrides: Record<string, unknown> = {}) {
+  return { name: `窗口服务区${nextSeq()}`, kind: 'counter', floor: '1F', areaM2: 600, ...overrides };
+}
+
+export function counterInput(overrides: Record<string, unknown> = {}) {
+  return { number: String(nextSeq()), name: '综合受理', kind: 'comprehensive', ...overrides };
+}
+
+export function staffInput(overrides: Record<string, unknown> = {}) {
+  return { name: '张敏', workNumber: `T${nextSeq()}`, title: '窗口工作人员', phone: '13812345678', duties: ['综合受理'], ...overrides };
+}

@@ -6,13 +6,13 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { UserRole } from '../domain/accounts/roles.ts';
 import { loadConfig } from '../platform/config.ts';
-import type { Database } from '../platform/db/database.ts';
+import type { Database, Engine } from '../platform/db/database.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import type { App } from '../platform/http/app-type.ts';
 import { hashPassword } from '../platform/auth/crypto.ts';
 import { forgetCredential } from '../platform/auth/sessions.ts';
 import { insertUser, type GrantInput } from '../modules/accounts/user.repository.ts';
-import { openTestDatabase } from './test-database.ts';
+import { openTestDatabase, openTestDatabaseOn } from './test-database.ts';
 
 export const TEST_PASSWORD = 'Test-password-2025';
 let passwordHash: Promise<string> | undefined;
@@ -38,8 +38,8 @@ export interface TestContext {
 
 let counter = 0;
 
-export async function createTestContext(options: { now?: Date } = {}): Promise<TestContext> {
-  const database = await openTestDatabase();
+export async function createTestContext(options: { now?: Date; engine?: Engine } = {}): Promise<TestContext> {
+  const database = options.engine ? await openTestDatabaseOn(options.engine) : await openTestDatabase();
   let now = options.now ?? new Date('2025-03-03T10:00:00+08:00');
   const config = loadConfig({ LOG_LEVEL: 'silent', GOVHALL_DATA_DIR: '/nonexistent', GOVHALL_WEB_DIR: '/nonexistent' });
   const deps: AppDeps = { database, db: database.db, clock: () => now, config };

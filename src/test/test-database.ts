@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, runMigrations, type Database } from '../platform/db/database.ts';
+import { openDatabase, runMigrations, type Database, type Engine } from '../platform/db/database.ts';
 
 const TEMPLATE_DB = 'govhall_test_template';
 
@@ -29,6 +29,17 @@ export async function openTestDatabase(): Promise<Database> {
       },
     };
   }
+  return openPgliteTestDatabase();
+}
+
+/** A fresh, migrated database on the named engine, whatever DATABASE_URL says (cross-engine tests; postgres needs DATABASE_URL). */
+export async function openTestDatabaseOn(engine: Engine): Promise<Database> {
+  if (engine === 'pglite') return openPgliteTestDatabase();
+  if (!process.env.DATABASE_URL) throw new Error('a PostgreSQL test database needs DATABASE_URL');
+  return openTestDatabase();
+}
+
+async function openPgliteTestDatabase(): Promise<Database> {
   const template = inject('pgliteTemplate');
   if (template) return openDatabase({ loadDataDir: new Blob([await readFile(template)]) });
   const database = await openDatabase({});

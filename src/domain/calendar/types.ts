@@ -15,3 +15,23 @@ export interface HolidayYear {
 }
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday' | 'closed';
+
+/** What the calendar says about one date (for a centre when built with its closed days). */
+export interface DayInfo {
+  /** YYYY-MM-DD */
+  readonly date: string;
+  readonly workingDay: boolean;
+  readonly kind: DayKind;
+  /** The holiday's name for holidays and make-up working days; the reason for a closed day. */
+  readonly name?: string;
+}
+
+/** A day a centre closes on its own (relocation, local emergency...), not a national holiday. */
+export interface ClosedDay {
+  /** YYYY-MM-DD */
+  readonly date: string;
+  readonly reason: string;
+}
+
+/** How a centre serves at a given moment (§5.1.3.1 service hours, §8.1.3.5 a–d). */
+export type ServiceMode = 'regular' | 'extended' | 'lunch' | 'appointment-only' | 'closed';

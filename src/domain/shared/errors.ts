@@ -45,6 +45,8 @@ export const ERRORS = {
   USER_NOT_FOUND: { kind: 'not_found', zh: '用户不存在', en: 'No such user' },
   DEVICE_TOKEN_NOT_FOUND: { kind: 'not_found', zh: '设备令牌不存在', en: 'No such device token' },
   ROLE_SCOPE_INVALID: { kind: 'rule', zh: '角色的适用范围不正确', en: 'The role does not fit the given scope' },
+  CURRENT_PASSWORD_WRONG: { kind: 'rule', zh: '当前密码不正确', en: 'The current password is wrong' },
+  LAST_SYSTEM_ADMIN: { kind: 'rule', zh: '不能停用或撤销最后一个系统管理员', en: 'The last system administrator cannot be disabled or demoted' },
   // organisation
   CENTRE_NOT_FOUND: { kind: 'not_found', zh: '政务服务中心不存在', en: 'No such centre' },
   DEPARTMENT_NOT_FOUND: { kind: 'not_found', zh: '进驻部门不存在', en: 'No such department' },
@@ -62,6 +64,10 @@ export const ERRORS = {
   ZONE_NAME_TAKEN: { kind: 'conflict', zh: '功能区名称已存在', en: 'The zone name is taken in this centre' },
   COUNTER_AREA_REQUIRED: { kind: 'rule', zh: '专业区窗口须填写所属专业区名称', en: 'A professional-area counter needs its area name' },
   COUNTER_AWAY_REASON_REQUIRED: { kind: 'rule', zh: '暂离须填写去向和预计返回时间', en: 'An away counter needs a reason and an expected return' },
+  COUNTER_RETURN_TIME_INVALID: { kind: 'rule', zh: '预计返回时间应晚于当前时间', en: 'The expected return must be later than now' },
+  USCC_INVALID: { kind: 'rule', zh: '统一社会信用代码不正确（GB 32100）', en: 'The unified social credit code is not valid (GB 32100)' },
+  CHIEF_REPRESENTATIVE_INVALID: { kind: 'rule', zh: '首席代表须为本部门派驻本中心的在岗工作人员', en: 'The chief representative must be an active staff member of this department' },
+  STAFF_USER_TAKEN: { kind: 'conflict', zh: '该账号已关联其他工作人员', en: 'The account is already linked to another staff member' },
   // calendar
   CALENDAR_YEAR_NOT_LOADED: { kind: 'rule', zh: '该年度的节假日安排尚未导入', en: 'The holiday arrangement of that year is not loaded' },
   CALENDAR_DATA_INVALID: { kind: 'rule', zh: '节假日数据格式不正确', en: 'The holiday data is not valid' },
@@ -86,20 +92,23 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: readonly FieldIssue[];
   readonly details: Readonly<Record<string, unknown>> | undefined;
+  /** Set when the same code means another kind here (see {@link referenceError}). */
+  private readonly kindOverride: ErrorKind | undefined;
 
   constructor(
     code: ErrorCode,
-    options: { message?: string; fields?: readonly FieldIssue[]; details?: Record<string, unknown> } = {},
+    options: { message?: string; fields?: readonly FieldIssue[]; details?: Record<string, unknown>; kind?: ErrorKind } = {},
   ) {
     super(options.message ?? ERRORS[code].zh);
     this.name = 'AppError';
     this.code = code;
     this.fields = options.fields ?? [];
     this.details = options.details;
+    this.kindOverride = options.kind;
   }
 
   get kind(): ErrorKind {
-    return ERRORS[this.code].kind;
+    return this.kindOverride ?? ERRORS[this.code].kind;
   }
 }
 
@@ -107,4 +116,14 @@ export class AppError extends Error {
 export function fieldError(code: ErrorCode, path: string, message?: string): AppError {
   const text = message ?? ERRORS[code].zh;
   return new AppError(code, { message: text, fields: [{ path, code, message: text }] });
+}
+
+/**
+ * An id in a request body that names nothing usable (unknown, of another centre, or
+ * retired): the request is well-formed but breaks a rule, so 422 with the field at
+ * fault, under the entity's own NOT_FOUND code. The same id in the path is a 404.
+ */
+export function referenceError(code: ErrorCode, path: string, message?: string): AppError {
+  const text = message ?? ERRORS[code].zh;
+  return new AppError(code, { message: text, fields: [{ path, code, message: text }], kind: 'rule' });
 }

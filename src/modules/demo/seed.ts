@@ -1,7 +1,24 @@
-/** The demo centre: a realistic Jiangxi county centre with departments, zones, counters, staff and one account per role. */
+/**
+ * The demo centre: a realistic Jiangxi county centre with departments, zones, counters,
+ * staff and one account per role. Written through the organisation's own use cases as
+ * the system actor, in one transaction, so that it is validated and audited like any
+ * change and either appears whole or not at all.
+ */
 import { sql } from 'drizzle-orm';
+import { isStrongPassword } from '../../domain/accounts/password-policy.ts';
+import { AppError } from '../../domain/shared/errors.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { hashPassword } from '../../platform/auth/crypto.ts';
+import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { insertUser, usernameTaken } from '../accounts/user.repository.ts';
+import { createCentre } from '../organisation/centres/centre.service.ts';
+import { setCounterStatus, createCounter } from '../organisation/counters/counter.service.ts';
+import { createDepartment, updateDepartment } from '../organisation/departments/department.service.ts';
 import { centres } from '../organisation/schema.ts';
+import { createStaff } from '../organisation/staff/staff.service.ts';
+import { createZone } from '../organisation/zones/zone.service.ts';
+import { DEMO_ACCOUNTS, DEMO_CENTRE, DEMO_COUNTERS, DEMO_DEPARTMENTS, DEMO_STAFF, DEMO_ZONES } from './demo-data.ts';
 
 export interface DemoAccount {
   readonly role: string;
@@ -14,7 +31,89 @@ export async function hasAnyCentre(deps: AppDeps): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-export async function seedDemo(_deps: AppDeps): Promise<DemoAccount[]> {
-  // Filled in by the organisation work: departments, zones, counters, staff, accounts.
-  return [];
+function need<T>(map: Map<string, T>, key: string): T {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`demo data: unknown key ${key}`);
+  return value;
+}
+
+/** Loads the demo centre and returns the demo accounts with their passwords (for the README and the console). */
+export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
+  for (const a of DEMO_ACCOUNTS) if (!isStrongPassword(a.password)) throw new AppError('PASSWORD_TOO_WEAK');
+  // scrypt runs on libuv's thread pool: the hashes are computed side by side, outside the transaction.
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
+  const actor = SYSTEM_ACTOR;
+  const now = deps.clock();
+
+  await deps.db.transaction(async (tx) => {
+    // The use cases open their own transactions: inside this one they become savepoints.
+    const d: AppDeps = { ...deps, db: tx };
+
+    const centre = await createCentre(d, actor, DEMO_CENTRE);
+    const centreId = centre.id;
+
+    const departments = new Map<string, string>();
+    for (const [i, dept] of DEMO_DEPARTMENTS.entries()) {
+      const created = await createDepartment(d, actor, centreId, { name: dept.name, shortName: dept.shortName, uscc: dept.uscc, phone: dept.phone, sortOrder: (i + 1) * 10 });
+      departments.set(dept.key, created.id);
+    }
+
+    const zones = new Map<string, string>();
+    for (const zone of DEMO_ZONES) {
+      const created = await createZone(d, actor, centreId, { name: zone.name, kind: zone.kind, floor: zone.floor, areaM2: zone.areaM2 });
+      zones.set(zone.key, created.id);
+    }
+
+    const userOfStaff = new Map<string, string>();
+    for (const [i, account] of DEMO_ACCOUNTS.entries()) {
+      if (await usernameTaken(tx, account.username)) throw new AppError('USERNAME_TAKEN', { message: `演示账号 ${account.username} 已存在` });
+      const person = DEMO_STAFF.find((s) => s.key === account.staff);
+      const grants = [{ role: account.role, centreId, departmentId: account.department ? need(departments, account.department) : null }];
+      const user = await insertUser(tx, { username: account.username, displayName: person?.name ?? account.username, passwordHash: hashes[i]!, now }, grants);
+      await writeAudit(tx, actor, now, { centreId, entity: 'user', entityId: user.id, action: 'create', after: { username: user.username, roles: grants } });
+      if (account.staff) userOfStaff.set(account.staff, user.id);
+    }
+
+    const blocks = new Map(DEMO_DEPARTMENTS.map((x) => [x.key, x.block]));
+    const seqByBlock = new Map<string, number>();
+    for (const person of DEMO_STAFF) {
+      // Work numbers (工号, §5.1.3.4): XJ + the department's block (00: the centre's own) + sequence.
+      const block = person.department ? need(blocks, person.department) : '00';
+      const seq = (seqByBlock.get(block) ?? 0) + 1;
+      seqByBlock.set(block, seq);
+      const created = await createStaff(
+        d,
+        actor,
+        centreId,
+        {
+          name: person.name,
+          workNumber: `XJ${block}${String(seq).padStart(2, '0')}`,
+          title: person.title,
+          departmentId: person.department ? need(departments, person.department) : null,
+          phone: `139079${block}${String(seq).padStart(3, '0')}`,
+          duties: [...person.duties],
+          userId: userOfStaff.get(person.key) ?? null,
+        },
+        { private: true },
+      );
+      // §3.8, §7.4.1 b: each stationed department has its chief representative.
+      if (person.chief && person.department) {
+        await updateDepartment(d, actor, need(departments, person.department), { chiefRepresentativeId: created.id });
+      }
+    }
+
+    for (const counter of DEMO_COUNTERS) {
+      const created = await createCounter(d, actor, centreId, {
+        number: counter.number,
+        name: counter.name,
+        kind: counter.kind,
+        zoneId: need(zones, counter.zone),
+        departmentId: counter.department ? need(departments, counter.department) : null,
+        ...(counter.areaName ? { areaName: counter.areaName } : {}),
+      });
+      if (counter.status !== 'closed') await setCounterStatus(d, actor, created.id, { status: counter.status });
+    }
+  });
+
+  return DEMO_ACCOUNTS.map((a) => ({ role: a.role, username: a.username, password: a.password }));
 }

@@ -84,6 +84,8 @@ export const counters = pgTable(
       .notNull()
       .references(() => centres.id),
     number: text('number').notNull(),
+    /** The number with digit runs zero-padded, so that counter 2 sorts before counter 10. */
+    sortKey: text('sort_key').notNull(),
     name: text('name').notNull(),
     zoneId: uuid('zone_id').references(() => zones.id),
     kind: text('kind').notNull(),
@@ -96,9 +98,23 @@ export const counters = pgTable(
   },
   (t) => [
     uniqueIndex('counters_centre_number_idx').on(t.centreId, t.number).where(sql`retired_at is null`),
-    index('counters_centre_idx').on(t.centreId, t.number),
+    index('counters_centre_sort_idx').on(t.centreId, t.sortKey),
   ],
 );
+
+/**
+ * A random stamp per centre, renewed in the transaction of every change to what the
+ * counter list shows (counters, and the names of zones and departments). A process
+ * keeps the serialized list with the stamp it was read under and answers from it while
+ * the stamp holds; the stamp is read in the same statement as the list, so several
+ * processes over one database stay correct.
+ */
+export const counterListStamps = pgTable('counter_list_stamps', {
+  centreId: uuid('centre_id')
+    .primaryKey()
+    .references(() => centres.id),
+  stamp: uuid('stamp').notNull(),
+});
 
 export const staff = pgTable(
   'staff',
@@ -121,5 +137,7 @@ export const staff = pgTable(
   (t) => [
     uniqueIndex('staff_centre_work_number_idx').on(t.centreId, t.workNumber).where(sql`retired_at is null`),
     index('staff_centre_idx').on(t.centreId),
+    // One person, one account: an account is linked to at most one active staff record.
+    uniqueIndex('staff_user_idx').on(t.userId).where(sql`retired_at is null and user_id is not null`),
   ],
 );

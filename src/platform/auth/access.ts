@@ -45,6 +45,17 @@ export const centreParam: ScopeResolver = (request) => {
   return { centreId: id };
 };
 
+/**
+ * Scope: the `centreId` query parameter when given (a filter the caller must hold the
+ * permission in), otherwise not tied to a centre.
+ */
+export const centreQueryOrAny: ScopeResolver = (request) => {
+  const id = (request.query as Record<string, unknown> | undefined)?.centreId;
+  if (id === undefined || id === '') return { centreId: null };
+  if (!isUuid(id)) throw new AppError('CENTRE_NOT_FOUND');
+  return { centreId: id };
+};
+
 /** Scope: the centre of the entity named by the `id` path parameter. */
 export function entityScope(
   find: (deps: AppDeps, id: string) => Promise<{ centreId: string; departmentId?: string | null } | undefined>,
@@ -84,9 +95,27 @@ export function requestActor(request: FastifyRequest): Actor {
   return actorOf(request.principal, request.id);
 }
 
+/** A route as registered, with whether it is public (for the route-walking test). */
+export interface DeclaredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly public: boolean;
+}
+const declaredRoutesOf = new WeakMap<object, DeclaredRoute[]>();
+
+/**
+ * Every route registered on the app, hidden ones included: the route walk checks that
+ * no non-public route is missing from the OpenAPI document it walks.
+ */
+export function declaredRoutes(app: object): readonly DeclaredRoute[] {
+  return declaredRoutesOf.get(app) ?? [];
+}
+
 export function installAccessControl(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('scope', null);
+  const declared: DeclaredRoute[] = [];
+  declaredRoutesOf.set(app, declared);
 
   app.addHook('onRoute', (route) => {
     let access = route.config?.access;
@@ -98,6 +127,7 @@ export function installAccessControl(app: FastifyInstance, deps: AppDeps): void 
     }
     // Mark public routes in the OpenAPI document, for clients and for the route-walking test.
     if (route.schema && access.public) (route.schema as Record<string, unknown>).security = [];
+    for (const method of [route.method].flat()) declared.push({ method: String(method), url: route.url, public: access.public === true });
   });
 
   app.addHook('onRequest', async (request) => {

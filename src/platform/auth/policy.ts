@@ -31,6 +31,8 @@ export const POLICY = {
   'device.manage': MANAGERS,
   'user.read': [...MANAGERS, 'auditor'],
   'user.manage': MANAGERS,
+  /** Change one's own password (people only, never a device). */
+  'account.self': STAFF,
   'calendar.read': [...STAFF, 'kiosk', 'display', 'rating_device'],
   /** Load a year's holiday arrangement: the whole deployment's calendar. */
   'calendar.manage': ['system_admin'],

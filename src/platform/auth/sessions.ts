@@ -3,7 +3,7 @@
  * A short in-process cache spares the database a lookup on every request; logout and
  * revocation clear it here, and other processes forget within CACHE_MS.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { DeviceRole, UserRole } from '../../domain/accounts/roles.ts';
 import { queryRows, type Queryable } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
@@ -16,6 +16,8 @@ export const SESSION_COOKIE = 'govhall_session';
 export const DEVICE_TOKEN_PREFIX = 'ghd_';
 const CACHE_MS = 5_000;
 const CACHE_MAX = 10_000;
+/** `last_used_at` of a device token is written at most this often (it is only a hint). */
+export const LAST_USED_RESOLUTION_MS = 60_000;
 
 interface Cached {
   readonly principal: Principal;
@@ -93,10 +95,15 @@ export async function resolveBearer(deps: AppDeps, token: string): Promise<Devic
   const hit = cached(hash, now);
   if (hit) return hit as DevicePrincipal;
   const [row] = await deps.db
-    .select({ id: deviceTokens.id, name: deviceTokens.name, role: deviceTokens.role, centreId: deviceTokens.centreId })
+    .select({ id: deviceTokens.id, name: deviceTokens.name, role: deviceTokens.role, centreId: deviceTokens.centreId, lastUsedAt: deviceTokens.lastUsedAt })
     .from(deviceTokens)
     .where(and(eq(deviceTokens.tokenHash, hash), isNull(deviceTokens.revokedAt)));
   if (!row) return null;
+  // Only on a cache miss, and only when the stored time is a minute old: a display
+  // polling every second costs no write per request.
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await deps.db.update(deviceTokens).set({ lastUsedAt: new Date(now) }).where(eq(deviceTokens.id, row.id));
+  }
   const principal: DevicePrincipal = { kind: 'device', id: row.id, name: row.name, role: row.role as DeviceRole, centreId: row.centreId };
   remember(hash, principal, now, Number.MAX_SAFE_INTEGER);
   return principal;
@@ -112,6 +119,8 @@ export async function createSession(
   const csrfToken = randomToken(24);
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + deps.config.sessionHours * 3_600_000);
+  // Expired sessions of this user are of no use to anyone: tidy them on the way.
+  await q.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
   await q.insert(sessions).values({ id: sha256(token), userId, csrfToken, ip, createdAt: now, expiresAt });
   return { token, csrfToken, expiresAt };
 }
@@ -119,4 +128,23 @@ export async function createSession(
 export async function deleteSession(q: Queryable, sessionId: string): Promise<void> {
   forgetCredential(sessionId);
   await q.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ids of a user's sessions, to forget once a change of the user's roles commits. */
+export async function sessionIdsOf(q: Queryable, userId: string): Promise<string[]> {
+  const rows = await q.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Ends a user's sessions (all, or all but `keep`), e.g. when the account is disabled
+ * or its password changes. Returns their ids: call {@link forgetCredential} with each
+ * once the transaction commits, so that no request re-reads them in between.
+ */
+export async function deleteSessionsOf(q: Queryable, userId: string, keep?: string): Promise<string[]> {
+  const rows = await q
+    .delete(sessions)
+    .where(keep === undefined ? eq(sessions.userId, userId) : and(eq(sessions.userId, userId), ne(sessions.id, keep)))
+    .returning({ id: sessions.id });
+  return rows.map((r) => r.id);
 }

@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { is, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../domain/shared/errors.ts';
+import { queryRows, type Queryable } from '../platform/db/database.ts';
+import { setLoginSleep } from '../platform/auth/login.ts';
+import * as schema from '../schema.ts';
+import { centreInput } from '../test/factories.ts';
+import { createTestContext, role, type TestContext } from '../test/harness.ts';
+import { backupToFile, dependencyOrder, restoreFromFile, type BackupHeader } from './backup.ts';
+
+const { auditLog, centreClosedDays, centres, counters, departments, deviceTokens, holidayYears, staff, zones } = schema;
+
+/** Every table of src/schema.ts, found the same way a later module's tables will be. */
+const TABLES = (Object.values(schema) as unknown[]).flatMap((v) => (is(v, PgTable) ? [getTableConfig(v)] : []));
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'govhall-backup-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/**
+ * Fills every table: through the API where the capability has one (centres, accounts,
+ * sessions, audit, failed logins), directly otherwise, plus the values that are hard
+ * to carry exactly (microseconds, doubles, bigints beyond 2^53, jsonb null, cycles).
+ */
+async function fill(ctx: TestContext): Promise<void> {
+  setLoginSleep(ctx.deps, () => Promise.resolve());
+  const admin = await ctx.userWith([role('system_admin')]);
+  const city = (await ctx.as(admin, { method: 'POST', url: '/api/v1/centres', payload: centreInput({ name: '南昌市政务服务中心', level: 'city', divisionCode: '360100' }) })).json<{ id: string }>();
+  const county = await ctx.as(admin, { method: 'POST', url: '/api/v1/centres', payload: centreInput({ parentId: city.id, wifi: null, latitude: 0.1 + 0.2 }) });
+  expect(county.statusCode).toBe(201);
+  const centreId = county.json<{ id: string }>().id;
+  await ctx.userWith([role('centre_manager', centreId)], 'manager_b');
+  const failed = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'manager_b', password: 'wrong-password-1' } });
+  expect(failed.statusCode).toBe(401);
+
+  const db = ctx.deps.db;
+  const at = new Date('2025-03-03T09:00:00+08:00');
+  // DB36/T 2016 §5.1.3.3: a department's chief representative is one of its staff — the departments ↔ staff cycle.
+  const departmentId = randomUUID();
+  const staffId = randomUUID();
+  await db.insert(departments).values({ id: departmentId, centreId, name: '县市场监督管理局', uscc: null, sortOrder: 3, createdAt: at, updatedAt: at });
+  await db.insert(staff).values({ id: staffId, centreId, name: '李四', workNumber: 'A001', departmentId, duties: ['首席代表', '综合受理'], createdAt: at, updatedAt: at });
+  await db.update(departments).set({ chiefRepresentativeId: staffId });
+  const zoneId = randomUUID();
+  await db.insert(zones).values({ id: zoneId, centreId, name: '综合受理区', kind: 'comprehensive', floor: '1F', areaM2: 123.45, publicUse: true });
+  await db.insert(counters).values({ id: randomUUID(), centreId, number: '10', sortKey: '00010', name: '综合受理 10 号窗口', zoneId, kind: 'comprehensive', departmentId, expectedReturnAt: at });
+  await db.insert(schema.counterListStamps).values({ centreId, stamp: randomUUID() });
+  await db.insert(deviceTokens).values({ id: randomUUID(), centreId, role: 'kiosk', name: '一楼取号机', tokenHash: 'h'.repeat(64), tokenPrefix: 'gh_abc', createdBy: admin.userId });
+  await db.insert(holidayYears).values({ year: 2025, days: [{ name: '春节', date: '2025-01-28', isOffDay: true }], source: 'test' });
+  await db.insert(centreClosedDays).values({ id: randomUUID(), centreId, date: '2025-05-06', reason: '搬迁' });
+
+  // Values a JavaScript round trip would bend: microseconds, 2^53 + 1, JSON null inside jsonb, -0, a long double.
+  await db.execute(sql`update ${centres} set created_at = '2025-03-01 08:00:00.123456+08', longitude = '-0'::float8 where id = ${centreId}`);
+  await db.execute(sql`insert into ${auditLog} (id, at, actor_type, entity, entity_id, action, before, after)
+    values (9007199254740993, '2025-03-02 10:00:00.000001+08', 'system', 'probe', 'x', 'probe', 'null'::jsonb, '{"n": 1.000000000000000000001, "s": "换行\\n与\\"引号\\""}')`);
+  // More rows than one fetch or insert batch, so the cursor and the batching are exercised.
+  await db.execute(sql`insert into ${auditLog} (at, actor_type, entity, entity_id, action, after)
+    select timestamptz '2025-03-03 08:00:00+08' + make_interval(secs => g * 0.000017), 'system', 'probe', g::text, 'bulk', jsonb_build_object('g', g, 'f', g / 7.0::float8)
+    from generate_series(1, 1234) as g`);
+}
+
+/** Every row of every table, in a form that tells SQL NULL from jsonb null and keeps every digit. */
+async function snapshot(q: Queryable): Promise<Record<string, string[]>> {
+  const result: Record<string, string[]> = {};
+  await q.transaction(async (tx) => {
+    await tx.execute(sql`set local timezone = 'UTC'`);
+    await tx.execute(sql`set local extra_float_digits = 3`);
+    for (const t of TABLES) {
+      const rows = await queryRows<{ row: string }>(tx, sql.raw(`select r::text as row from "${t.name}" as r order by r::text`));
+      result[t.name] = rows.map((r) => r.row);
+    }
+  });
+  return result;
+}
+
+async function header(file: string): Promise<BackupHeader> {
+  const firstLine = gunzipSync(await readFile(file)).toString('utf8').split('\n')[0]!;
+  return JSON.parse(firstLine) as BackupHeader;
+}
+
+async function expectInvalid(promise: Promise<unknown>, message?: RegExp): Promise<void> {
+  const err: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe('BACKUP_INVALID');
+  if (message) expect((err as AppError).message).toMatch(message);
+}
+
+describe('insertion order', () => {
+  it('puts every referenced table first, except nullable references deferred to break a cycle', () => {
+    const order = dependencyOrder();
+    expect([...order].sort()).toEqual(TABLES.map((t) => t.name).sort());
+    const deferred: string[] = [];
+    for (const t of TABLES) {
+      for (const fk of t.foreignKeys) {
+        const ref = fk.reference();
+        const target = getTableConfig(ref.foreignTable).name;
+        if (order.indexOf(target) < order.indexOf(t.name)) continue;
+        expect(ref.columns.every((c) => !c.notNull), `${t.name} → ${target}`).toBe(true);
+        deferred.push(`${t.name}.${ref.columns.map((c) => c.name).join()}`);
+      }
+    }
+    // centres.parent_id refers to its own table; one side of departments ↔ staff must wait.
+    expect(deferred).toContain('centres.parent_id');
+    // Nothing else waits: a deferred reference lies on a cycle (its target leads back to its table).
+    const refs = new Map(TABLES.map((t) => [t.name, t.foreignKeys.map((fk) => getTableConfig(fk.reference().foreignTable).name)]));
+    const leadsBack = (from: string, to: string) => {
+      const seen = new Set<string>();
+      const stack = [from];
+      while (stack.length > 0) {
+        const name = stack.pop()!;
+        if (name === to) return true;
+        if (seen.has(name)) continue;
+        seen.add(name);
+        stack.push(...(refs.get(name) ?? []));
+      }
+      return false;
+    };
+    for (const d of deferred) {
+      const [table, column] = d.split('.') as [string, string];
+      const fk = TABLES.find((t) => t.name === table)!.foreignKeys.find((f) => f.reference().columns.some((c) => c.name === column))!;
+      expect(leadsBack(getTableConfig(fk.reference().foreignTable).name, table), d).toBe(true);
+    }
+    expect(deferred.filter((d) => d === 'departments.chief_representative_id' || d === 'staff.department_id')).toHaveLength(1);
+  });
+});
+
+describe('backup and restore', () => {
+  let source: TestContext;
+  let target: TestContext;
+  let file: string;
+
+  beforeAll(async () => {
+    source = await createTestContext();
+    target = await createTestContext();
+    await fill(source);
+    file = join(dir, 'round-trip.govhall.gz');
+  });
+  afterAll(async () => {
+    await source?.close();
+    await target?.close();
+  });
+
+  it('fills every table of src/schema.ts, so that each is carried by the round trip', async () => {
+    const snap = await snapshot(source.deps.db);
+    const empty = Object.entries(snap).filter(([, rows]) => rows.length === 0).map(([name]) => name);
+    expect(empty, 'tables with no row in fill(): add rows for them').toEqual([]);
+  });
+
+  it('writes a header with the format, the migration and the row count of every table', async () => {
+    const counts = await backupToFile(source.deps, file);
+    const h = await header(file);
+    const [latest] = await queryRows<{ hash: string }>(source.deps.db, sql`select hash from drizzle.__drizzle_migrations order by created_at desc limit 1`);
+    expect(h).toMatchObject({ format: 'govhall-backup', version: 1, engine: source.database.engine, migration: { hash: latest!.hash }, createdAt: '2025-03-03T02:00:00.000Z' });
+    expect(h.migration.tag).toMatch(/^\d{4}_/);
+    expect(Object.keys(h.tables).sort()).toEqual(TABLES.map((t) => t.name).sort());
+    const snap = await snapshot(source.deps.db);
+    for (const t of TABLES) expect(h.tables[t.name], t.name).toBe(snap[t.name]!.length);
+    expect(counts).toEqual(h.tables);
+  });
+
+  it('restores every row exactly into another database, replacing what it held', async () => {
+    const stray = await target.userWith([role('system_admin')], 'stray_admin');
+    await target.as(stray, { method: 'POST', url: '/api/v1/centres', payload: centreInput({ name: '不应保留的中心' }) });
+
+    const counts = await restoreFromFile(target.deps, file);
+    expect(counts).toEqual((await header(file)).tables);
+    expect(await snapshot(target.deps.db)).toEqual(await snapshot(source.deps.db));
+
+    // Through the ORM too: dates, doubles, jsonb as the application reads them.
+    for (const table of [centres, departments, staff, counters, zones, holidayYears, centreClosedDays]) {
+      const order = sql`id`;
+      const read = (q: Queryable) => (table === holidayYears ? q.select().from(holidayYears) : q.select().from(table).orderBy(order));
+      expect(await read(target.deps.db)).toEqual(await read(source.deps.db));
+    }
+    const [county] = await target.deps.db.select().from(centres).where(sql`parent_id is not null`);
+    expect(county).toMatchObject({ latitude: 0.30000000000000004, wifi: null });
+    expect(Object.is(county!.longitude, -0)).toBe(true);
+    const [dept] = await target.deps.db.select().from(departments);
+    expect(dept!.chiefRepresentativeId).not.toBeNull();
+  });
+
+  it('carries bigints beyond 2^53, microseconds and jsonb null, and resets the audit sequence to the largest id', async () => {
+    const [probe] = await queryRows<{ id: string; at: string; before_is_sql_null: boolean; before: string }>(
+      target.deps.db,
+      sql`select id::text, to_char(at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS.US') as at, before is null as before_is_sql_null, before::text
+          from audit_log where entity = 'probe' and action = 'probe'`,
+    );
+    expect(probe).toEqual({ id: '9007199254740993', at: '2025-03-02 10:00:00.000001', before_is_sql_null: false, before: 'null' });
+
+    const admin = await target.userWith([role('system_admin')], 'after_restore');
+    const created = await target.as(admin, { method: 'POST', url: '/api/v1/centres', payload: centreInput({ name: '恢复后新建中心' }) });
+    expect(created.statusCode).toBe(201);
+    // The login and the creation wrote the first audit rows after the restore: they continue from the largest id.
+    const [next] = await queryRows<{ first: string; ids: number }>(
+      target.deps.db,
+      sql`select min(id)::text as first, count(*)::int as ids from audit_log where id > 9007199254740993`,
+    );
+    expect(next).toEqual({ first: '9007199254740994', ids: 2 });
+  });
+
+  describe('refuses a file that is not a backup of this database, and leaves the database as it was', () => {
+    let before: Record<string, string[]>;
+    let lines: string[];
+    beforeAll(async () => {
+      before = await snapshot(target.deps.db);
+      lines = gunzipSync(await readFile(file)).toString('utf8').split('\n');
+    });
+    const write = async (name: string, content: string | Buffer) => {
+      const path = join(dir, name);
+      await writeFile(path, typeof content === 'string' ? gzipSync(content) : content);
+      return path;
+    };
+
+    it('a file that is not gzip', async () => {
+      await expectInvalid(restoreFromFile(target.deps, await write('plain.txt', Buffer.from('hello\n'))));
+    });
+
+    it('a missing file', async () => {
+      await expectInvalid(restoreFromFile(target.deps, join(dir, 'nothing-here.gz')));
+    });
+
+    it('a foreign JSON-lines file', async () => {
+      await expectInvalid(restoreFromFile(target.deps, await write('foreign.gz', '{"format":"other-tool","version":1}\n')), /不是 GovHall 备份文件/);
+    });
+
+    it('a backup taken at another migration', async () => {
+      const h = JSON.parse(lines[0]!) as BackupHeader;
+      const other = [JSON.stringify({ ...h, migration: { tag: '0000_foundation', hash: '0'.repeat(64) } }), ...lines.slice(1)].join('\n');
+      await expectInvalid(restoreFromFile(target.deps, await write('other-migration.gz', other)), /0000_foundation/);
+    });
+
+    it('a truncated file', async () => {
+      const gz = await readFile(file);
+      await expectInvalid(restoreFromFile(target.deps, await write('truncated.gz', gz.subarray(0, Math.floor(gz.length * 0.8)))));
+    });
+
+    it('a file cut at a line boundary', async () => {
+      await expectInvalid(restoreFromFile(target.deps, await write('cut.gz', lines.slice(0, lines.length - 40).join('\n'))));
+    });
+
+    it('a row whose value the database refuses, found after earlier tables were already replaced', async () => {
+      const last = lines.findLastIndex((l) => l.includes('"entity":"probe"'));
+      const broken = [...lines];
+      broken[last] = broken[last]!.replace(/"id":\d+/, '"id":"not-a-number"');
+      await expectInvalid(restoreFromFile(target.deps, await write('bad-row.gz', broken.join('\n'))), /audit_log/);
+    });
+
+    it('…and after all of them the database still holds what it held', async () => {
+      expect(await snapshot(target.deps.db)).toEqual(before);
+    });
+  });
+});
+
+describe('from embedded PGlite to PostgreSQL, the path of a centre that outgrows one machine', () => {
+  const url = process.env.DATABASE_URL;
+  it.skipIf(!url)(`restores a PGlite backup into PostgreSQL${url ? '' : ' — SKIPPED: set DATABASE_URL to run it'}`, async () => {
+    const embedded = await createTestContext({ engine: 'pglite' });
+    const server = await createTestContext({ engine: 'postgres' });
+    try {
+      expect([embedded.database.engine, server.database.engine]).toEqual(['pglite', 'postgres']);
+      await fill(embedded);
+      const file = join(dir, 'pglite-to-postgres.govhall.gz');
+      await backupToFile(embedded.deps, file);
+      expect((await header(file)).engine).toBe('pglite');
+      await restoreFromFile(server.deps, file);
+      expect(await snapshot(server.deps.db)).toEqual(await snapshot(embedded.deps.db));
+    } finally {
+      await embedded.close();
+      await server.close();
+    }
+  });
+});

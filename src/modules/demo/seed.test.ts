@@ -1,0 +1,114 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTER_KINDS, ZONE_KINDS } from '../../domain/organisation/types.ts';
+import { isStrongPassword } from '../../domain/accounts/password-policy.ts';
+import { isValidUscc } from '../../domain/shared/identity.ts';
+import { auditLog } from '../../platform/audit/schema.ts';
+import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { centres, counters, departments, staff, zones } from '../organisation/schema.ts';
+import { hasAnyCentre, seedDemo, type DemoAccount } from './seed.ts';
+
+let ctx: TestContext;
+let accounts: DemoAccount[];
+let seedMs: number;
+let centreId: string;
+
+const count = async (table: typeof centres | typeof departments | typeof zones | typeof counters | typeof staff) =>
+  (await ctx.deps.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  expect(await hasAnyCentre(ctx.deps)).toBe(false);
+  const started = performance.now();
+  accounts = await seedDemo(ctx.deps);
+  seedMs = performance.now() - started;
+  centreId = (await ctx.deps.db.select().from(centres))[0]!.id;
+});
+afterAll(() => ctx.close());
+
+describe('the demo centre', () => {
+  it('is one Jiangxi county centre with its stationed departments, areas, counters and staff', async () => {
+    expect(await hasAnyCentre(ctx.deps)).toBe(true);
+    const [centre] = await ctx.deps.db.select().from(centres);
+    expect(centre).toMatchObject({ name: '新建区政务服务中心', level: 'county', divisionCode: '360112' });
+    expect(centre!.serviceHours.early).not.toBeNull();
+    expect(centre!.serviceHours.late).not.toBeNull();
+    expect(centre!.serviceHours.saturday).not.toBeNull();
+    expect(centre!.wifi?.ssid).toBeTruthy();
+    expect(await count(centres)).toBe(1);
+    expect(await count(departments)).toBeGreaterThanOrEqual(13);
+    expect(await count(zones)).toBeGreaterThanOrEqual(ZONE_KINDS.length);
+    expect(await count(counters)).toBeGreaterThanOrEqual(24);
+    expect(await count(staff)).toBeGreaterThanOrEqual(30);
+    // Loaded well within the 3 s budget on the reference machine; the bound here leaves room for a busy CI.
+    expect(seedMs).toBeLessThan(15_000);
+  });
+
+  it('has every kind of functional area (§6.1.3) and of counter', async () => {
+    const zoneKinds = new Set((await ctx.deps.db.select({ kind: zones.kind }).from(zones)).map((z) => z.kind));
+    expect([...zoneKinds].sort()).toEqual([...ZONE_KINDS].sort());
+    const counterKinds = new Set((await ctx.deps.db.select({ kind: counters.kind }).from(counters)).map((c) => c.kind));
+    expect([...counterKinds].sort()).toEqual([...COUNTER_KINDS].sort());
+  });
+
+  it('follows the rules it demonstrates', async () => {
+    const depts = await ctx.deps.db.select().from(departments);
+    for (const d of depts) {
+      expect(isValidUscc(d.uscc!), d.name).toBe(true);
+      expect(d.chiefRepresentativeId, `${d.name} 首席代表`).not.toBeNull();
+    }
+    const board = (await ctx.as(null, { method: 'GET', url: `/api/v1/public/centres/${centreId}/staff-board` })).json();
+    expect(board.items.length).toBe(await count(staff));
+    const list = (await ctx.as(await ctx.userWith([{ role: 'system_admin', centreId: null }]), { method: 'GET', url: `/api/v1/centres/${centreId}/zones` })).json();
+    expect(list.areaBalance.publicExceedsStaff).toBe(true);
+    const professional = await ctx.deps.db.select({ area: counters.areaName }).from(counters).where(eq(counters.kind, 'professional'));
+    expect(new Set(professional.map((p) => p.area)).size).toBeLessThanOrEqual(6);
+  });
+
+  it('was written by the system actor, audited like any change', async () => {
+    const rows = await ctx.deps.db
+      .select({ entity: auditLog.entity, n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(and(eq(auditLog.actorType, 'system'), isNull(auditLog.requestId)))
+      .groupBy(auditLog.entity);
+    const byEntity = Object.fromEntries(rows.map((r) => [r.entity, r.n]));
+    expect(byEntity.centre).toBe(1);
+    expect(byEntity.zone).toBe(await count(zones));
+    expect(byEntity.staff).toBe(await count(staff));
+    expect(byEntity.user).toBe(accounts.length);
+    expect(byEntity.counter).toBeGreaterThanOrEqual(await count(counters));
+    expect(byEntity.department).toBeGreaterThanOrEqual(await count(departments));
+  });
+
+  it('gives one account per role, each able to log in with its strong password', async () => {
+    expect(accounts.map((a) => a.role).sort()).toEqual(['auditor', 'centre_manager', 'chief_representative', 'complaint_handler', 'window_clerk']);
+    for (const account of accounts) {
+      expect(isStrongPassword(account.password), account.username).toBe(true);
+      const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: account.username, password: account.password } });
+      expect(res.statusCode, account.username).toBe(200);
+      const roles = res.json().user.roles as { role: string; centreId: string; departmentId: string | null }[];
+      expect(roles).toEqual([expect.objectContaining({ role: account.role, centreId })]);
+    }
+  });
+
+  it("links the clerk to a staff member and narrows the clerk and the chief to that staff member's department", async () => {
+    const byName = async (username: string) => {
+      const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: accounts.find((a) => a.username === username)!.password } });
+      return res.json().user as { id: string; roles: { departmentId: string | null }[] };
+    };
+    const clerk = await byName('clerk');
+    const [person] = await ctx.deps.db.select().from(staff).where(eq(staff.userId, clerk.id));
+    expect(person).toBeDefined();
+    expect(clerk.roles[0]!.departmentId).toBe(person!.departmentId);
+    const chief = await byName('chief');
+    const [chiefPerson] = await ctx.deps.db.select().from(staff).where(eq(staff.userId, chief.id));
+    const [dept] = await ctx.deps.db.select().from(departments).where(eq(departments.id, chief.roles[0]!.departmentId!));
+    expect(dept!.chiefRepresentativeId).toBe(chiefPerson!.id);
+  });
+
+  it('is loaded whole or not at all: a second load fails and leaves nothing behind', async () => {
+    const before = { centres: await count(centres), counters: await count(counters), staff: await count(staff) };
+    await expect(seedDemo(ctx.deps)).rejects.toMatchObject({ code: 'USERNAME_TAKEN' });
+    expect({ centres: await count(centres), counters: await count(counters), staff: await count(staff) }).toEqual(before);
+  });
+});
