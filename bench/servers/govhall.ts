@@ -1,0 +1,27 @@
+/**
+ * The real GovHall HTTP server for the throughput benchmark, in its own process: the
+ * app of src/app.ts over the database of DATABASE_URL, on a loopback port. Tells the
+ * parent its port over IPC; stops when the parent says so or goes away.
+ */
+import { buildApp } from '../../src/app.ts';
+import { depsOf, openConfigured } from '../../src/cli/context.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+
+const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+if (!config.databaseUrl) throw new Error('bench/servers/govhall.ts needs DATABASE_URL');
+const database = await openConfigured(config);
+// Request logging is off here as in the bare server it is compared with: both are measured doing the same work apart from GovHall's own.
+const app = await buildApp(depsOf(config, database), { logger: false, web: false });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+
+const stop = async () => {
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('message', (m) => {
+  if (m === 'stop') void stop();
+});
+process.on('disconnect', () => void stop());
