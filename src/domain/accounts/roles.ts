@@ -5,7 +5,7 @@
 export const USER_ROLES = [
   'system_admin', // 系统管理员: every centre, the calendar, accounts
   'centre_manager', // 中心管理人员
-  'chief_representative', // 首席代表 (§7.1.3)
+  'chief_representative', // 首席代表 (§3.8, §7.4.1 b)
   'window_clerk', // 窗口工作人员
   'complaint_handler', // 投诉处置人
   'auditor', // 审计/督查 (read-only)

@@ -1,7 +1,7 @@
 /**
  * Where a role may be granted (pure: no I/O). A system administrator's role covers
  * every centre; every other role belongs to one centre; only a chief representative
- * (首席代表, §7.1.3) or a window clerk may be narrowed to one department.
+ * (首席代表, §3.8, §7.4.1 b) or a window clerk may be narrowed to one department.
  */
 import { DEPARTMENT_SCOPED_ROLES } from '../../domain/accounts/roles.ts';
 import type { FieldIssue } from '../../domain/shared/errors.ts';

@@ -4,6 +4,7 @@
  * accounts of their own centre only and never grants the system administrator role.
  */
 import { isStrongPassword } from '../../domain/accounts/password-policy.ts';
+import { uniqueViolation } from '../../platform/db/unique-violation.ts';
 import { AppError, fieldError, type FieldIssue } from '../../domain/shared/errors.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { can, visibleCentres } from '../../platform/auth/access.ts';
@@ -137,12 +138,18 @@ export async function createUser(deps: AppDeps, principal: Principal | null, act
   if (await repo.usernameTaken(deps.db, input.username)) throw fieldError('USERNAME_TAKEN', '/username');
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock();
-  const row = await deps.db.transaction(async (tx) => {
-    if (await repo.usernameTaken(tx, input.username)) throw fieldError('USERNAME_TAKEN', '/username');
-    const created = await repo.insertUser(tx, { username: input.username, displayName: input.displayName.trim(), passwordHash, now }, grants);
-    await writeAudit(tx, actor, now, { centreId: singleCentre(grants), entity: 'user', entityId: created.id, action: 'create', after: auditView(created, grants) });
-    return created;
-  });
+  const row = await deps.db
+    .transaction(async (tx) => {
+      if (await repo.usernameTaken(tx, input.username)) throw fieldError('USERNAME_TAKEN', '/username');
+      const created = await repo.insertUser(tx, { username: input.username, displayName: input.displayName.trim(), passwordHash, now }, grants);
+      await writeAudit(tx, actor, now, { centreId: singleCentre(grants), entity: 'user', entityId: created.id, action: 'create', after: auditView(created, grants) });
+      return created;
+    })
+    .catch((err: unknown) => {
+      // Two concurrent requests for one username: the unique index decides.
+      if (uniqueViolation(err) !== undefined) throw fieldError('USERNAME_TAKEN', '/username');
+      throw err;
+    });
   return userView(row, grants, visibleCentres(principal, 'user.read'));
 }
 

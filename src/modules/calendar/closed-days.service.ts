@@ -13,18 +13,10 @@ import { getCentre } from '../organisation/centres/centre.service.ts';
 import * as repo from './calendar.repository.ts';
 import type { ClosedDayCreate, ClosedDayView } from './calendar.schemas.ts';
 import { invalidateCalendars } from './calendar.service.ts';
+import { uniqueViolation } from '../../platform/db/unique-violation.ts';
 
 function view(row: repo.ClosedDayRow): ClosedDayView {
   return { id: row.id, centreId: row.centreId, date: row.date, reason: row.reason, createdAt: row.createdAt.toISOString() };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  let e: unknown = err;
-  for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 function exists(date: string): AppError {
@@ -61,7 +53,7 @@ export async function addClosedDay(deps: AppDeps, actor: Actor, centreId: string
     return created;
   } catch (err) {
     // The unique index decides between concurrent requests.
-    if (isUniqueViolation(err)) throw exists(date);
+    if (uniqueViolation(err) !== undefined) throw exists(date);
     throw err;
   } finally {
     invalidateCalendars(deps, centreId);

@@ -1,20 +1,9 @@
 /**
- * Duplicates refused by a unique index (PostgreSQL error 23505), mapped to the 409 of
- * the rule the index enforces. The services check for duplicates first, for a clear
- * answer; the index is what holds under concurrent requests.
+ * Duplicates refused by one of the organisation's unique indexes, mapped to the 409 of
+ * the rule the index enforces.
  */
 import { fieldError, type AppError } from '../../domain/shared/errors.ts';
-
-/** The constraint named by a unique violation anywhere in the error's cause chain. */
-export function uniqueViolation(err: unknown): string | undefined {
-  let e: unknown = err;
-  for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    const { code, constraint, cause } = e as { code?: unknown; constraint?: unknown; cause?: unknown };
-    if (code === '23505') return typeof constraint === 'string' ? constraint : '';
-    e = cause;
-  }
-  return undefined;
-}
+import { uniqueViolation } from '../../platform/db/unique-violation.ts';
 
 const BY_INDEX: Record<string, () => AppError> = {
   departments_centre_name_idx: () => fieldError('DEPARTMENT_NAME_TAKEN', '/name'),
