@@ -76,6 +76,45 @@ export const ERRORS = {
   CLOSED_DAY_NOT_FOUND: { kind: 'not_found', zh: '闭厅日不存在', en: 'No such closed day' },
   // backup
   BACKUP_INVALID: { kind: 'rule', zh: '备份文件无效', en: 'The backup file is not valid' },
+  // catalogue: item codes (GB/T 39554, GB/T 39046; DB36/T 2016 §7.3.3.2)
+  ITEM_BASIC_CODE_INVALID: { kind: 'rule', zh: '基本编码应为 10 位或 12 位数字和大写字母', en: 'The basic code must be 10 or 12 digits and upper-case letters' },
+  ITEM_IMPLEMENTATION_CODE_INVALID: { kind: 'rule', zh: '实施编码应为 31 位数字和大写字母', en: 'The implementation code must be 31 digits and upper-case letters' },
+  ITEM_IMPLEMENTATION_USCC_INVALID: { kind: 'rule', zh: '实施编码前 18 位不是有效的统一社会信用代码（GB 32100）', en: 'The first 18 characters of the implementation code are not a valid USCC (GB 32100)' },
+  ITEM_IMPLEMENTATION_LEVEL_INVALID: { kind: 'rule', zh: '实施编码第 19 位行使层级应为 1–7', en: 'The exercise level (19th character) must be 1–7' },
+  ITEM_IMPLEMENTATION_USCC_MISMATCH: { kind: 'rule', zh: '实施编码与实施机构的统一社会信用代码不一致', en: 'The implementation code does not start with the implementing body\'s USCC' },
+  ITEM_IMPLEMENTATION_BASIC_MISMATCH: { kind: 'rule', zh: '实施编码末尾不是该事项的基本编码', en: 'The implementation code does not end with the basic code' },
+  ITEM_HANDLING_CODE_INVALID: { kind: 'rule', zh: '业务办理项编码应为 31 位实施编码加 2 位顺序号', en: 'The handling-item code must be the implementation code plus a 2-digit sequence' },
+  ITEM_HANDLING_CODE_PARENT_MISMATCH: { kind: 'rule', zh: '业务办理项编码应以上级事项的实施编码开头', en: 'The handling-item code must start with its parent\'s implementation code' },
+  ITEM_TYPE_CODE_INVALID: { kind: 'rule', zh: '事项类型代码不正确', en: 'The item type code is not valid' },
+  ITEM_TYPE_CODE_MISMATCH: { kind: 'rule', zh: '事项类型代码与事项类型不符', en: 'The item type code contradicts the item type' },
+  // catalogue: guides (DB36/T 2016 §7.3.3.3, §8.1.2.3, §8.2)
+  ITEM_GUIDE_ELEMENT_MISSING: { kind: 'rule', zh: '办事指南缺少必备要素', en: 'A mandatory guide element is missing' },
+  ITEM_PUBLICATION_INCOMPLETE: { kind: 'rule', zh: '办事指南要素不全或有矛盾，不能发布', en: 'The guide is incomplete or inconsistent and cannot be published' },
+  ITEM_TIME_LIMIT_INVALID: { kind: 'rule', zh: '办结时限应为非负整数', en: 'A time limit must be a non-negative whole number' },
+  ITEM_PROMISED_LIMIT_EXCEEDS_LEGAL: { kind: 'rule', zh: '承诺办结时限不能长于法定办结时限', en: 'The promised time limit exceeds the legal one' },
+  ITEM_IMMEDIATE_LIMIT_INVALID: { kind: 'rule', zh: '即办件不能承诺多日办结', en: 'An on-the-spot item cannot promise several days' },
+  ITEM_TOLERANCE_DEADLINE_REQUIRED: { kind: 'rule', zh: '容缺材料须写明容缺条件和补齐时限', en: 'A material accepted as missing needs conditions and a completion deadline' },
+  ITEM_TOLERANCE_FLAG_REQUIRED: { kind: 'rule', zh: '有容缺材料的事项须标注容缺受理', en: 'An item with tolerated materials must carry the tolerance flag' },
+  ITEM_TOLERANCE_MATERIALS_REQUIRED: { kind: 'rule', zh: '容缺受理事项须至少有一项可容缺的材料', en: 'A tolerance-acceptance item needs at least one tolerated material' },
+  ITEM_SHARED_MATERIAL_REQUESTED: { kind: 'rule', zh: '可通过数据共享获取的材料不应要求申请人提交', en: 'A material obtainable by data sharing must not be asked of the applicant' },
+  ITEM_MATERIAL_COUNT_INVALID: { kind: 'rule', zh: '材料原件、复印件份数应为非负整数', en: 'Originals and copies must be non-negative whole numbers' },
+  ITEM_MATERIAL_DUPLICATE: { kind: 'rule', zh: '申请材料重复', en: 'The material is listed twice' },
+  ITEM_THROUGH_SCOPE_CONFLICT: { kind: 'rule', zh: '通办范围与通办标识不一致', en: 'The through-handling scope contradicts the through-handling flags' },
+  ITEM_CERTIFICATE_FREE_UNSUPPORTED: { kind: 'rule', zh: '免证办事项须至少有一项材料可用电子证照或数据共享', en: 'A certificate-free item needs a material accepted as an e-licence or by data sharing' },
+  // catalogue: versions and hierarchy (DB36/T 2016 §7.3.2.2)
+  ITEM_VERSION_TRANSITION_INVALID: { kind: 'rule', zh: '事项版本当前状态不允许此操作', en: 'The item version cannot make this transition' },
+  ITEM_REVIEW_INCOMPLETE: { kind: 'rule', zh: '合法性审查须记录审查人和审查意见', en: 'A legality review needs a reviewer and an opinion' },
+  ITEM_EFFECTIVE_DATE_INVALID: { kind: 'rule', zh: '生效日期不正确', en: 'The effective date is not valid' },
+  ITEM_VERSION_IMMUTABLE: { kind: 'rule', zh: '已提交、已发布或已撤回的版本不能修改，请新建草稿版本', en: 'Only a draft version can be edited; create a new draft' },
+  ITEM_DRAFT_EXISTS: { kind: 'conflict', zh: '该事项已有未发布的版本', en: 'The item already has an unpublished version' },
+  ITEM_HIERARCHY_LEVEL_INVALID: { kind: 'rule', zh: '事项层级不正确（主项、子项、办理项）', en: 'The item level does not fit its parent (main, sub, handling item)' },
+  ITEM_HIERARCHY_CODE_MISMATCH: { kind: 'rule', zh: '下级事项编码与上级事项编码不一致', en: 'The item code does not fit its parent\'s code' },
+  ITEM_HIERARCHY_CYCLE: { kind: 'rule', zh: '事项上下级关系存在循环', en: 'The item hierarchy has a cycle' },
+  // catalogue: 高效办成一件事 (DB36/T 2016 §8.2.4)
+  BUNDLE_ITEMS_TOO_FEW: { kind: 'rule', zh: '“一件事”至少包含两个事项', en: 'A bundle needs at least two items' },
+  BUNDLE_ITEM_DUPLICATE: { kind: 'rule', zh: '“一件事”中事项重复', en: 'An item is listed twice in the bundle' },
+  BUNDLE_STEPS_INVALID: { kind: 'rule', zh: '“一件事”办理流程不正确', en: 'The bundle steps are not valid' },
+  BUNDLE_COUNTER_KIND_INVALID: { kind: 'rule', zh: '“一件事”应纳入综合窗口统一受理', en: 'A bundle is accepted at comprehensive counters' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
