@@ -309,3 +309,20 @@ describe('passwords', () => {
     expect(codes).toEqual(['CURRENT_PASSWORD_WRONG', 'CURRENT_PASSWORD_WRONG', 'CURRENT_PASSWORD_WRONG', 'CURRENT_PASSWORD_WRONG', 'AUTH_ACCOUNT_LOCKED', 'AUTH_ACCOUNT_LOCKED']);
   });
 });
+
+describe('usernames whatever their case', () => {
+  it('lets only one of two concurrent creations differing in case through', async () => {
+    const ctx2 = await createTestContext();
+    try {
+      const root = await ctx2.userWith([role('system_admin')]);
+      const body = (username: string) => ({ username, displayName: '并发', password: 'Concurrent-2025', roles: [{ role: 'system_admin', centreId: null }] });
+      const results = await Promise.all(
+        ['Samecase', 'samecase', 'SAMECASE'].map((u) => ctx2.as(root, { method: 'POST', url: '/api/v1/users', payload: body(u) })),
+      );
+      expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+      for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().error.code).toBe('USERNAME_TAKEN');
+    } finally {
+      await ctx2.close();
+    }
+  });
+});
