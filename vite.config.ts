@@ -24,6 +24,7 @@ export default defineConfig({
       },
       input: {
         admin: resolve(web, 'admin/index.html'),
+        portal: resolve(web, 'portal/index.html'),
       },
     },
   },

@@ -11,6 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchCalendar } from './calendar.ts';
+import { benchCatalogueImport } from './catalogue-import.ts';
 import { benchCountersList } from './counters-list.ts';
 import { benchRestart } from './restart.ts';
 import { passes, score, type BenchResult } from './lib.ts';
@@ -23,6 +24,7 @@ const BENCHMARKS: readonly { readonly name: string; readonly run: () => Promise<
   { name: 'working days (bench/calendar.ts)', run: benchCalendar },
   { name: 'restart to first healthy answer (bench/restart.ts)', run: benchRestart },
   { name: 'counters list vs bare Fastify on PostgreSQL (bench/counters-list.ts)', run: benchCountersList },
+  { name: 'item import, 5,000-row .xlsx (bench/catalogue-import.ts)', run: benchCatalogueImport },
 ];
 
 interface Row {

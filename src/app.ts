@@ -9,11 +9,15 @@ import { departmentRoutes } from './modules/organisation/departments/department.
 import { zoneRoutes } from './modules/organisation/zones/zone.routes.ts';
 import { counterRoutes } from './modules/organisation/counters/counter.routes.ts';
 import { staffRoutes } from './modules/organisation/staff/staff.routes.ts';
+import { publicCentreRoutes } from './modules/organisation/public/public-centre.routes.ts';
 import { webRoutes } from './platform/http/web-routes.ts';
 import { userRoutes } from './modules/accounts/user.routes.ts';
 import { deviceTokenRoutes } from './modules/accounts/device-token.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { itemRoutes } from './modules/catalogue/item.routes.ts';
+import { bundleRoutes } from './modules/catalogue/bundle.routes.ts';
+import { spreadsheetRoutes } from './modules/catalogue/spreadsheet/spreadsheet.routes.ts';
 import { VERSION } from './version.ts';
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean; web?: boolean } = {}): Promise<App> {
@@ -25,10 +29,14 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; web?:
   zoneRoutes(app, deps);
   counterRoutes(app, deps);
   staffRoutes(app, deps);
+  publicCentreRoutes(app, deps);
   userRoutes(app, deps);
   deviceTokenRoutes(app, deps);
   auditRoutes(app, deps);
   calendarRoutes(app, deps);
+  itemRoutes(app, deps);
+  bundleRoutes(app, deps);
+  spreadsheetRoutes(app, deps);
   if (options.web !== false) await webRoutes(app, deps.config.webDir);
   return app;
 }

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declaredRoutes } from './platform/auth/access.ts';
 import { centreInput, counterInput, departmentInput, staffInput, zoneInput } from './test/factories.ts';
 import { createTestContext, role, type Session, type TestContext } from './test/harness.ts';
+import { itemInput } from './modules/catalogue/test-helpers.ts';
 
 interface Parameter {
   readonly name: string;
@@ -71,6 +72,18 @@ const KINDS: Record<string, { readonly route: string; readonly body: (f: Fixture
   staff: { route: 'POST /api/v1/centres/{centreId}/staff', body: () => staffInput() },
   'closed-days': { route: 'POST /api/v1/centres/{centreId}/closed-days', body: () => ({ date: CLOSED_DAY, reason: '中心搬迁' }) },
   'device-tokens': { route: 'POST /api/v1/centres/{centreId}/device-tokens', body: () => ({ name: 'B 中心显示屏', role: 'display' }) },
+  // The catalogue: two items of B (a bundle needs two), the bundle made of them.
+  items: { route: 'POST /api/v1/centres/{centreId}/items', body: () => itemInput(idsB.get('departments')!) },
+  'items-second': { route: 'POST /api/v1/centres/{centreId}/items', body: () => itemInput(idsB.get('departments')!) },
+  bundles: {
+    route: 'POST /api/v1/centres/{centreId}/bundles',
+    body: () => ({
+      name: '乙中心一件事',
+      itemIds: [idsB.get('items')!, idsB.get('items-second')!],
+      steps: [{ order: 1, name: '受理', itemIds: [idsB.get('items')!, idsB.get('items-second')!] }],
+      acceptingCounterKind: 'comprehensive',
+    }),
+  },
   users: {
     route: 'POST /api/v1/users',
     body: (f) => ({ username: `walk.b.${randomUUID().slice(0, 8)}`, displayName: '乙中心窗口人员', password: 'Walk-password-2025', roles: [{ role: 'window_clerk', centreId: f.centreB }] }),
@@ -88,6 +101,7 @@ const PARAMS: Record<string, { readonly bound: boolean; readonly value: (f: Fixt
   to: { bound: false, value: () => '2025-03-20' },
   days: { bound: false, value: () => '1' },
   year: { bound: false, value: () => '2025' },
+  number: { bound: false, value: () => '1' },
 };
 
 /**

@@ -3,3 +3,4 @@ export * from './modules/organisation/schema.ts';
 export * from './platform/auth/schema.ts';
 export * from './platform/audit/schema.ts';
 export * from './modules/calendar/schema.ts';
+export * from './modules/catalogue/schema.ts';

@@ -11,6 +11,7 @@ import { queryRows, type Queryable } from '../platform/db/database.ts';
 import { setLoginSleep } from '../platform/auth/login.ts';
 import * as schema from '../schema.ts';
 import { centreInput } from '../test/factories.ts';
+import { FIXTURE_USCC, guide as catalogueGuide } from '../domain/catalogue/test-fixtures.ts';
 import { createTestContext, role, type TestContext } from '../test/harness.ts';
 import { backupToFile, dependencyOrder, restoreFromFile, type BackupHeader } from './backup.ts';
 
@@ -56,6 +57,12 @@ async function fill(ctx: TestContext): Promise<void> {
   await db.insert(deviceTokens).values({ id: randomUUID(), centreId, role: 'kiosk', name: '一楼取号机', tokenHash: 'h'.repeat(64), tokenPrefix: 'gh_abc', createdBy: admin.userId });
   await db.insert(holidayYears).values({ year: 2025, days: [{ name: '春节', date: '2025-01-28', isOffDay: true }], source: 'test' });
   await db.insert(centreClosedDays).values({ id: randomUUID(), centreId, date: '2025-05-06', reason: '搬迁' });
+  // The item catalogue (DB36/T 2016 §7.3): an item with its published version, a bundle.
+  const itemId = randomUUID();
+  const guide = catalogueGuide();
+  await db.insert(schema.items).values({ id: itemId, centreId, departmentId, level: 'main', basicCode: '000101001000', implementationCode: `${FIXTURE_USCC}3000101001000`, kind: 'licensing', typeCode: '01', name: guide.name!, publishedNumber: 1, publishedEffectiveOn: '2025-03-03', publishedName: guide.name, publishedTypeCode: '01', publishedSearch: guide.name, publishedFlags: guide.flags, createdAt: at, updatedAt: at });
+  await db.insert(schema.itemVersions).values({ id: randomUUID(), itemId, number: 1, status: 'published', guide, reviewDecision: 'approved', reviewer: '王五', opinion: '同意', reviewedAt: at, effectiveOn: '2025-03-03', publishedAt: at, createdBy: 'admin', createdAt: at, updatedAt: at });
+  await db.insert(schema.bundles).values({ id: randomUUID(), centreId, name: '企业开办一件事', itemIds: [itemId, itemId], steps: [{ order: 1, name: '受理', itemIds: [itemId] }], acceptingCounterKind: 'comprehensive', createdAt: at, updatedAt: at });
 
   // Values a JavaScript round trip would bend: microseconds, 2^53 + 1, JSON null inside jsonb, -0, a long double.
   await db.execute(sql`update ${centres} set created_at = '2025-03-01 08:00:00.123456+08', longitude = '-0'::float8 where id = ${centreId}`);

@@ -110,11 +110,28 @@ export const ERRORS = {
   ITEM_HIERARCHY_LEVEL_INVALID: { kind: 'rule', zh: '事项层级不正确（主项、子项、办理项）', en: 'The item level does not fit its parent (main, sub, handling item)' },
   ITEM_HIERARCHY_CODE_MISMATCH: { kind: 'rule', zh: '下级事项编码与上级事项编码不一致', en: 'The item code does not fit its parent\'s code' },
   ITEM_HIERARCHY_CYCLE: { kind: 'rule', zh: '事项上下级关系存在循环', en: 'The item hierarchy has a cycle' },
+  // catalogue: items, versions and bundles (DB36/T 2016 §7.3, §8.2.4)
+  ITEM_NOT_FOUND: { kind: 'not_found', zh: '事项不存在', en: 'No such item' },
+  ITEM_VERSION_NOT_FOUND: { kind: 'not_found', zh: '事项版本不存在', en: 'No such item version' },
+  ITEM_CODE_TAKEN: { kind: 'conflict', zh: '事项编码已被其他在用事项使用', en: 'The item code is used by another active item' },
+  ITEM_NOT_PUBLISHED: { kind: 'not_found', zh: '该事项暂无已发布的办事指南', en: 'The item has no published guide' },
+  BUNDLE_NOT_FOUND: { kind: 'not_found', zh: '“一件事”不存在', en: 'No such bundle' },
+  BUNDLE_NAME_TAKEN: { kind: 'conflict', zh: '“一件事”名称已存在', en: 'The bundle name is taken in this centre' },
   // catalogue: 高效办成一件事 (DB36/T 2016 §8.2.4)
   BUNDLE_ITEMS_TOO_FEW: { kind: 'rule', zh: '“一件事”至少包含两个事项', en: 'A bundle needs at least two items' },
   BUNDLE_ITEM_DUPLICATE: { kind: 'rule', zh: '“一件事”中事项重复', en: 'An item is listed twice in the bundle' },
   BUNDLE_STEPS_INVALID: { kind: 'rule', zh: '“一件事”办理流程不正确', en: 'The bundle steps are not valid' },
   BUNDLE_COUNTER_KIND_INVALID: { kind: 'rule', zh: '“一件事”应纳入综合窗口统一受理', en: 'A bundle is accepted at comprehensive counters' },
+  // catalogue: .xlsx import and export (issue 3 "Spreadsheets"; cell issues name sheet, row and column)
+  SHEET_INVALID: { kind: 'malformed', zh: '文件不是有效的事项导入表格（.xlsx）', en: 'The file is not a valid item workbook (.xlsx)' },
+  SHEET_TOO_LARGE: { kind: 'malformed', zh: '导入表格过大（不超过 10 MB、10000 行）', en: 'The workbook is too large (at most 10 MB and 10,000 rows)' },
+  SHEET_IMPORT_INVALID: { kind: 'rule', zh: '导入表格有错误，未导入任何事项', en: 'The workbook has errors; nothing was imported' },
+  SHEET_COLUMN_MISSING: { kind: 'rule', zh: '导入表格缺少必备列', en: 'A required column is missing from the workbook' },
+  SHEET_CELL_REQUIRED: { kind: 'rule', zh: '单元格不能为空', en: 'The cell must not be empty' },
+  SHEET_VALUE_INVALID: { kind: 'rule', zh: '单元格的值不在允许范围内', en: 'The cell value is not one of the allowed values' },
+  SHEET_NUMBER_INVALID: { kind: 'rule', zh: '单元格应为非负整数', en: 'The cell must be a non-negative whole number' },
+  SHEET_CODE_DUPLICATE: { kind: 'conflict', zh: '表格中事项编码重复', en: 'The item code appears twice in the workbook' },
+  SHEET_ITEM_UNKNOWN: { kind: 'rule', zh: '申请材料所属事项编码在事项表中不存在', en: 'The material refers to an item code not in the item sheet' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTER_KINDS, ZONE_KINDS } from '../../domain/organisation/types.ts';
 import { isStrongPassword } from '../../domain/accounts/password-policy.ts';
@@ -6,6 +6,9 @@ import { isValidUscc } from '../../domain/shared/identity.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { centres, counters, departments, staff, zones } from '../organisation/schema.ts';
+import { getCentreLists } from '../catalogue/bundle.service.ts';
+import { bundles, items } from '../catalogue/schema.ts';
+import { DEMO_BUNDLES, DEMO_ITEMS } from './demo-items.ts';
 import { hasAnyCentre, seedDemo, type DemoAccount } from './seed.ts';
 
 let ctx: TestContext;
@@ -104,6 +107,24 @@ describe('the demo centre', () => {
     const [chiefPerson] = await ctx.deps.db.select().from(staff).where(eq(staff.userId, chief.id));
     const [dept] = await ctx.deps.db.select().from(departments).where(eq(departments.id, chief.roles[0]!.departmentId!));
     expect(dept!.chiefRepresentativeId).toBe(chiefPerson!.id);
+  });
+
+  it('publishes the demo catalogue (≥ 40 items, §7.3) with its bundles (§8.2.4) and fills the §8.2 lists', async () => {
+    const published = await ctx.deps.db.select({ n: sql<number>`count(*)::int` }).from(items).where(and(eq(items.centreId, centreId), isNotNull(items.publishedNumber)));
+    expect(published[0]!.n).toBeGreaterThanOrEqual(40);
+    expect(published[0]!.n).toBe(DEMO_ITEMS.length);
+    const levels = await ctx.deps.db.select({ level: items.level, parentId: items.parentId }).from(items).where(eq(items.centreId, centreId));
+    expect(levels.filter((l) => l.level === 'handling' && l.parentId !== null).length).toBe(DEMO_ITEMS.filter((i) => i.level === 'handling').length);
+    const demoBundleRows = await ctx.deps.db.select().from(bundles).where(eq(bundles.centreId, centreId));
+    expect(demoBundleRows.map((b) => b.name).sort()).toEqual(DEMO_BUNDLES.map((b) => b.name).sort());
+    // The public search (§7.3.2.1: one published version read everywhere) finds the items.
+    const search = (await ctx.as(null, { method: 'GET', url: `/api/v1/public/centres/${centreId}/items?q=${encodeURIComponent('出生登记')}` })).json();
+    expect(search.items.map((i: { name: string }) => i.name)).toContain('出生登记');
+    const lists = await getCentreLists(ctx.deps, centreId);
+    for (const kind of ['agencyHelp', 'notifyCommit', 'toleranceAcceptance', 'crossProvince', 'withinProvince', 'withinCity', 'bundles', 'appointment', 'extendedHours'] as const) {
+      expect(lists[kind].length, kind).toBeGreaterThan(0);
+    }
+    expect(lists.incompleteBundles).toEqual([]);
   });
 
   it('is loaded whole or not at all: a second load fails and leaves nothing behind', async () => {

@@ -19,6 +19,10 @@ import { centres } from '../organisation/schema.ts';
 import { createStaff } from '../organisation/staff/staff.service.ts';
 import { createZone } from '../organisation/zones/zone.service.ts';
 import { DEMO_ACCOUNTS, DEMO_CENTRE, DEMO_COUNTERS, DEMO_DEPARTMENTS, DEMO_STAFF, DEMO_ZONES } from './demo-data.ts';
+import { createBundle } from '../catalogue/bundle.service.ts';
+import { createItem, publishItem } from '../catalogue/item.service.ts';
+import type { ItemCreate } from '../catalogue/item.schemas.ts';
+import { demoBundles, demoItems, type DemoItemInput } from './demo-items.ts';
 
 export interface DemoAccount {
   readonly role: string;
@@ -113,7 +117,27 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
       });
       if (counter.status !== 'closed') await setCounterStatus(d, actor, created.id, { status: counter.status });
     }
+
+    // The catalogue (§7.3): every demo item created and published through the use cases,
+    // parents before children, then the "高效办成一件事" bundles (§8.2.4).
+    const itemIds = new Map<string, string>();
+    for (const input of demoItems(departments)) {
+      const created = await createItem(d, actor, centreId, itemCreateOf(input, input.parentKey ? need(itemIds, input.parentKey) : null));
+      itemIds.set(input.key, created.id);
+      await publishItem(d, actor, created.id, { reviewer: '新建区司法局合法性审查组', opinion: '经审查，事项设定依据合法有效，办事指南要素齐全，同意发布（演示数据）' });
+    }
+    for (const bundle of demoBundles(itemIds)) await createBundle(d, actor, centreId, bundle);
   });
 
   return DEMO_ACCOUNTS.map((a) => ({ role: a.role, username: a.username, password: a.password }));
+}
+
+/**
+ * A demo item as the catalogue's create input, the parent by id. The input type comes
+ * from the TypeBox schema, whose enumerations are built from the domain's code tables;
+ * the demo guide is typed with those same domain types (and checked by demo-items.test.ts).
+ */
+function itemCreateOf(input: DemoItemInput, parentId: string | null): ItemCreate {
+  const { key: _key, parentKey: _parentKey, ...rest } = input;
+  return { ...rest, parentId } as ItemCreate;
 }

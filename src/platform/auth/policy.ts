@@ -39,6 +39,12 @@ export const POLICY = {
   /** A centre's own closed days. */
   'calendar.closed-days': MANAGERS,
   'audit.read': [...MANAGERS, 'auditor'],
+  /** Read the item catalogue, drafts and versions included (§7.3). */
+  'catalogue.read': [...STAFF, 'kiosk', 'display', 'rating_device'],
+  /** Create and edit items and bundles; a chief representative within their own department. */
+  'catalogue.write': [...MANAGERS, 'chief_representative'],
+  /** §7.3.2.2c legality review: approve, reject, withdraw a version. */
+  'catalogue.review': MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -1,0 +1,215 @@
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { VersionStatus } from '../../domain/catalogue/versions.ts';
+import type { Queryable } from '../../platform/db/database.ts';
+import { departments } from '../organisation/schema.ts';
+import { items, itemVersions } from './schema.ts';
+
+export type ItemRow = typeof items.$inferSelect;
+export type ItemInsert = typeof items.$inferInsert;
+export type VersionRow = typeof itemVersions.$inferSelect;
+export type VersionInsert = typeof itemVersions.$inferInsert;
+
+export async function findItem(q: Queryable, id: string): Promise<ItemRow | undefined> {
+  const [row] = await q.select().from(items).where(eq(items.id, id));
+  return row;
+}
+
+/** The row locked for update: every change of an item or its versions takes this lock first. */
+export async function lockItem(q: Queryable, id: string): Promise<ItemRow | undefined> {
+  const [row] = await q.select().from(items).where(eq(items.id, id)).for('update');
+  return row;
+}
+
+export async function insertItem(q: Queryable, values: ItemInsert): Promise<ItemRow> {
+  const [row] = await q.insert(items).values(values).returning();
+  return row!;
+}
+
+export async function updateItem(q: Queryable, id: string, values: Partial<ItemInsert>): Promise<ItemRow> {
+  const [row] = await q.update(items).set(values).where(eq(items.id, id)).returning();
+  return row!;
+}
+
+/** An active item other than `exceptId` holding this implementation or handling code. */
+export async function findActiveByCode(q: Queryable, column: 'implementation' | 'handling', code: string, exceptId: string | null): Promise<ItemRow | undefined> {
+  const where =
+    column === 'implementation'
+      ? and(eq(items.implementationCode, code), sql`${items.level} <> 'handling'`)
+      : eq(items.handlingCode, code);
+  const [row] = await q
+    .select()
+    .from(items)
+    .where(and(where, isNull(items.retiredAt), exceptId ? sql`${items.id} <> ${exceptId}` : undefined));
+  return row;
+}
+
+/** id → parent id of every item of the centre (the hierarchy is per centre). */
+export async function parentMap(q: Queryable, centreId: string): Promise<Map<string, string | null>> {
+  const rows = await q.select({ id: items.id, parentId: items.parentId }).from(items).where(eq(items.centreId, centreId));
+  return new Map(rows.map((r) => [r.id, r.parentId]));
+}
+
+export async function listVersions(q: Queryable, itemId: string): Promise<VersionRow[]> {
+  return q.select().from(itemVersions).where(eq(itemVersions.itemId, itemId)).orderBy(asc(itemVersions.number));
+}
+
+export async function findVersion(q: Queryable, itemId: string, number: number): Promise<VersionRow | undefined> {
+  const [row] = await q
+    .select()
+    .from(itemVersions)
+    .where(and(eq(itemVersions.itemId, itemId), eq(itemVersions.number, number)));
+  return row;
+}
+
+export async function latestVersion(q: Queryable, itemId: string): Promise<VersionRow> {
+  const [row] = await q.select().from(itemVersions).where(eq(itemVersions.itemId, itemId)).orderBy(desc(itemVersions.number)).limit(1);
+  return row!;
+}
+
+export async function insertVersion(q: Queryable, values: VersionInsert): Promise<VersionRow> {
+  const [row] = await q.insert(itemVersions).values(values).returning();
+  return row!;
+}
+
+export async function updateVersion(q: Queryable, id: string, values: Partial<VersionInsert>): Promise<VersionRow> {
+  const [row] = await q.update(itemVersions).set(values).where(eq(itemVersions.id, id)).returning();
+  return row!;
+}
+
+/** `%text%` for LIKE with the wildcards of the text escaped. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface StaffListFilter {
+  readonly q?: string | undefined;
+  readonly departmentId?: string | undefined;
+  readonly typeCode?: string | undefined;
+  readonly status?: VersionStatus | undefined;
+  readonly includeRetired: boolean;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface ItemWithLatest {
+  readonly item: ItemRow;
+  readonly latestNumber: number;
+  readonly latestStatus: string;
+}
+
+/** The centre's items with the number and status of their latest version, filtered; one query. */
+export async function listItems(q: Queryable, centreId: string, f: StaffListFilter): Promise<{ rows: ItemWithLatest[]; total: number }> {
+  const latest = q
+    .select({ itemId: itemVersions.itemId, number: sql<number>`max(${itemVersions.number})`.as('latest_number') })
+    .from(itemVersions)
+    .groupBy(itemVersions.itemId)
+    .as('latest');
+  const conditions: (SQL | undefined)[] = [eq(items.centreId, centreId)];
+  if (!f.includeRetired) conditions.push(isNull(items.retiredAt));
+  if (f.departmentId) conditions.push(eq(items.departmentId, f.departmentId));
+  if (f.typeCode) conditions.push(eq(items.typeCode, f.typeCode));
+  if (f.status) conditions.push(eq(itemVersions.status, f.status));
+  if (f.q?.trim()) {
+    const p = containsPattern(f.q.trim());
+    conditions.push(or(ilike(items.name, p), ilike(items.implementationCode, p), ilike(items.handlingCode, p), ilike(items.basicCode, p)));
+  }
+  const rows = await q
+    .select({ item: items, latestNumber: itemVersions.number, latestStatus: itemVersions.status, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(items)
+    .innerJoin(latest, eq(latest.itemId, items.id))
+    .innerJoin(itemVersions, and(eq(itemVersions.itemId, items.id), eq(itemVersions.number, latest.number)))
+    .where(and(...conditions))
+    .orderBy(asc(items.implementationCode), asc(items.handlingCode), asc(items.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
+}
+
+export interface PublicFilter {
+  readonly q?: string | undefined;
+  readonly departmentId?: string | undefined;
+  readonly typeCode?: string | undefined;
+  readonly flag?: string | undefined;
+  readonly today: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface PublicRow {
+  readonly id: string;
+  readonly implementationCode: string | null;
+  readonly handlingCode: string | null;
+  readonly level: string;
+  readonly name: string | null;
+  readonly typeCode: string | null;
+  readonly departmentId: string;
+  readonly departmentName: string;
+  readonly version: number | null;
+}
+
+/**
+ * §7.3.2.1: the public search reads only the search row the publishing transaction
+ * wrote: published, effective, not retired. Substring search is a LIKE over the
+ * lower-cased name and codes of one centre's rows.
+ */
+export async function searchPublic(q: Queryable, centreId: string, f: PublicFilter): Promise<{ rows: PublicRow[]; total: number }> {
+  const conditions: (SQL | undefined)[] = [
+    eq(items.centreId, centreId),
+    isNotNull(items.publishedNumber),
+    isNull(items.retiredAt),
+    lte(items.publishedEffectiveOn, f.today),
+  ];
+  if (f.departmentId) conditions.push(eq(items.departmentId, f.departmentId));
+  if (f.typeCode) conditions.push(eq(items.publishedTypeCode, f.typeCode));
+  if (f.flag) conditions.push(sql`(${items.publishedFlags} ->> ${f.flag}) = 'true'`);
+  // Byte-wise matching (collation "C") of the lower-cased text: a substring test needs no locale.
+  if (f.q?.trim()) conditions.push(sql`${items.publishedSearch} collate "C" like ${containsPattern(f.q.trim().toLowerCase())}`);
+  const where = and(...conditions);
+  // The page follows the (centre, implementation code) index; the total is counted only
+  // when the page does not already tell it (a short first page).
+  const rows = await q
+      .select({
+        id: items.id,
+        implementationCode: items.implementationCode,
+        handlingCode: items.handlingCode,
+        level: items.level,
+        name: items.publishedName,
+        typeCode: items.publishedTypeCode,
+        departmentId: items.departmentId,
+        departmentName: departments.name,
+        version: items.publishedNumber,
+      })
+      .from(items)
+      .innerJoin(departments, eq(departments.id, items.departmentId))
+      .where(where)
+      .orderBy(asc(items.implementationCode), asc(items.handlingCode), asc(items.id))
+      .limit(f.limit)
+      .offset(f.offset);
+  if (rows.length > 0 && rows.length < f.limit) return { rows, total: f.offset + rows.length };
+  if (rows.length === 0 && f.offset === 0) return { rows, total: 0 };
+  const [count] = await q.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(items).where(where);
+  return { rows, total: count?.total ?? 0 };
+}
+
+/** The centre's items whose search row is current on `today`, with that version's guide and department name. */
+export async function publishedWithGuides(q: Queryable, centreId: string, today: string, ids?: readonly string[]) {
+  return q
+    .select({ item: items, guide: itemVersions.guide, departmentName: departments.name })
+    .from(items)
+    .innerJoin(itemVersions, and(eq(itemVersions.itemId, items.id), eq(itemVersions.number, items.publishedNumber)))
+    .innerJoin(departments, eq(departments.id, items.departmentId))
+    .where(
+      and(
+        eq(items.centreId, centreId),
+        isNotNull(items.publishedNumber),
+        isNull(items.retiredAt),
+        lte(items.publishedEffectiveOn, today),
+        ids ? (ids.length > 0 ? inArray(items.id, [...ids]) : sql`false`) : undefined,
+      ),
+    );
+}
+
+export async function departmentName(q: Queryable, id: string): Promise<string> {
+  const [row] = await q.select({ name: departments.name }).from(departments).where(eq(departments.id, id));
+  return row?.name ?? '';
+}
