@@ -23,6 +23,8 @@ import {
   WithdrawBody,
 } from './item.schemas.ts';
 import * as items from './item.service.ts';
+import * as versions from './item-version.service.ts';
+import * as publicItems from './item-public.service.ts';
 
 const tags = ['catalogue'];
 const itemScope = entityScope(items.itemCentre, 'ITEM_NOT_FOUND');
@@ -109,7 +111,7 @@ export function itemRoutes(app: App, deps: AppDeps): void {
       config: { access: { permission: 'catalogue.read', scope: itemScope } },
       schema: { tags, summary: '事项版本历史', params: IdParams, response: { 200: Type.Object({ items: Type.Array(VersionSummary) }), ...errorResponses } },
     },
-    async (request) => ({ items: await items.listVersions(deps, request.params.id) }),
+    async (request) => ({ items: await versions.listVersions(deps, request.params.id) }),
   );
 
   app.get(
@@ -118,7 +120,7 @@ export function itemRoutes(app: App, deps: AppDeps): void {
       config: { access: { permission: 'catalogue.read', scope: itemScope } },
       schema: { tags, summary: '事项某一版本', params: VersionParams, response: { 200: VersionView, ...errorResponses } },
     },
-    async (request) => items.getVersion(deps, request.params.id, request.params.number),
+    async (request) => versions.getVersion(deps, request.params.id, request.params.number),
   );
 
   app.get(
@@ -127,7 +129,7 @@ export function itemRoutes(app: App, deps: AppDeps): void {
       config: { access: { permission: 'catalogue.read', scope: itemScope } },
       schema: { tags, summary: '两个版本的逐项差异（§7.3.2.2d）', params: IdParams, querystring: DiffQuery, response: { 200: DiffView, ...errorResponses } },
     },
-    async (request) => items.diffVersions(deps, request.params.id, request.query.from, request.query.to),
+    async (request) => versions.diffVersions(deps, request.params.id, request.query.from, request.query.to),
   );
 
   app.post(
@@ -136,7 +138,7 @@ export function itemRoutes(app: App, deps: AppDeps): void {
       config: { access: { permission: 'catalogue.write', scope: itemScope } },
       schema: { tags, summary: '提交合法性审查', params: VersionParams, body: SubmitBody, response: { 200: VersionView, ...errorResponses } },
     },
-    async (request) => items.actOnVersion(deps, requestActor(request), request.params.id, request.params.number, { action: 'submit' }),
+    async (request) => versions.actOnVersion(deps, requestActor(request), request.params.id, request.params.number, { action: 'submit' }),
   );
 
   app.post(
@@ -145,7 +147,7 @@ export function itemRoutes(app: App, deps: AppDeps): void {
       config: { access: { permission: 'catalogue.review', scope: itemScope } },
       schema: { tags, summary: '合法性审查通过并发布（§7.3.2.2c）', params: VersionParams, body: ApproveBody, response: { 200: VersionView, ...errorResponses } },
     },
-    async (request) => items.actOnVersion(deps, requestActor(request), request.params.id, request.params.number, { action: 'approve', ...request.body }),
+    async (request) => versions.actOnVersion(deps, requestActor(request), request.params.id, request.params.number, { action: 'approve', ...request.body }),
   );
 
   app.post(
@@ -154,7 +156,7 @@ export function itemRoutes(app: App, deps: AppDeps): void {
       config: { access: { permission: 'catalogue.review', scope: itemScope } },
       schema: { tags, summary: '合法性审查退回', params: VersionParams, body: RejectBody, response: { 200: VersionView, ...errorResponses } },
     },
-    async (request) => items.actOnVersion(deps, requestActor(request), request.params.id, request.params.number, { action: 'reject', ...request.body }),
+    async (request) => versions.actOnVersion(deps, requestActor(request), request.params.id, request.params.number, { action: 'reject', ...request.body }),
   );
 
   app.post(
@@ -163,7 +165,7 @@ export function itemRoutes(app: App, deps: AppDeps): void {
       config: { access: { permission: 'catalogue.review', scope: itemScope } },
       schema: { tags, summary: '撤回已发布版本（记录保留可查）', params: VersionParams, body: WithdrawBody, response: { 200: VersionView, ...errorResponses } },
     },
-    async (request) => items.actOnVersion(deps, requestActor(request), request.params.id, request.params.number, { action: 'withdraw', ...request.body }),
+    async (request) => versions.actOnVersion(deps, requestActor(request), request.params.id, request.params.number, { action: 'withdraw', ...request.body }),
   );
 
   // ------------------------------------------------------------ public (no login)
@@ -180,7 +182,7 @@ export function itemRoutes(app: App, deps: AppDeps): void {
         response: { 200: Type.Object({ items: Type.Array(PublicItemSummary), total: Type.Integer() }), ...publicErrors },
       },
     },
-    async (request) => items.listPublicItems(deps, request.params.centreId, request.query),
+    async (request) => publicItems.listPublicItems(deps, request.params.centreId, request.query),
   );
 
   app.get(
@@ -190,7 +192,7 @@ export function itemRoutes(app: App, deps: AppDeps): void {
       schema: { tags, summary: '公开办事指南（当前发布版本，带 ETag）', params: IdParams, response: { 200: PublicItemView, 304: Type.Null(), ...publicErrors } },
     },
     async (request, reply) => {
-      const { view, etag } = await items.getPublicItem(deps, request.params.id);
+      const { view, etag } = await publicItems.getPublicItem(deps, request.params.id);
       void reply.header('etag', etag).header('cache-control', 'public, no-cache');
       if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
       return view;

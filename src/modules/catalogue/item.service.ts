@@ -4,45 +4,21 @@
  * and the public reads of the published guide (§7.3.2.1 one source of truth). All
  * changes are audited in their transaction, under a lock on the item row.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { formatDate, shanghaiDayAndMinute } from '../../domain/calendar/dates.ts';
 import { validateBasicCode, validateHandlingCode, validateImplementationCode, validateTypeCodeForKind, type ItemKind } from '../../domain/catalogue/codes.ts';
 import type { ItemFlags, ItemGuide } from '../../domain/catalogue/guide.ts';
 import { assertNoCycle, checkPlacement, type HierarchyNode, type ItemLevel } from '../../domain/catalogue/hierarchy.ts';
-import {
-  applyVersionCommand,
-  currentPublished,
-  diffGuides,
-  nextDraftNumber,
-  type GuideChange,
-  type ItemVersionState,
-  type VersionCommand,
-  type VersionStatus,
-} from '../../domain/catalogue/versions.ts';
+import { currentPublished, nextDraftNumber, type ItemVersionState, type VersionStatus } from '../../domain/catalogue/versions.ts';
 import { AppError, ERRORS, referenceError, type ErrorCode, type FieldIssue } from '../../domain/shared/errors.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { uniqueViolation } from '../../platform/db/unique-violation.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { requireCentre, requireDepartmentRef, requireOpenCentre } from '../organisation/references.ts';
+import { requireDepartmentRef, requireOpenCentre } from '../organisation/references.ts';
 import * as repo from './item.repository.ts';
-import type {
-  ApproveBody,
-  GuideUpdate,
-  ItemCreate,
-  ItemListQuery,
-  ItemSummary,
-  ItemUpdate,
-  ItemView,
-  PublicItemQuery,
-  PublicItemSummary,
-  PublicItemView,
-  RejectBody,
-  VersionSummary,
-  VersionView,
-  WithdrawBody,
-} from './item.schemas.ts';
+import type { GuideUpdate, ItemCreate, ItemListQuery, ItemSummary, ItemUpdate, ItemView, VersionSummary, VersionView } from './item.schemas.ts';
 
 // ---------------------------------------------------------------- helpers
 
@@ -105,18 +81,18 @@ export function applyGuideInput(base: ItemGuide, input: GuideUpdate): ItemGuide 
   return flags ? { ...next, flags: { ...base.flags, ...(Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) as Partial<ItemFlags>) } } : next;
 }
 
-function throwIssues(issues: readonly FieldIssue[]): void {
+export function throwIssues(issues: readonly FieldIssue[]): void {
   const first = issues[0];
   if (!first) return;
   const code = (first.code in ERRORS ? first.code : 'VALIDATION_FAILED') as ErrorCode;
   throw new AppError(code, { message: first.message, fields: issues });
 }
 
-function searchText(row: Pick<repo.ItemRow, 'basicCode' | 'implementationCode' | 'handlingCode'>, name: string): string {
+export function searchText(row: Pick<repo.ItemRow, 'basicCode' | 'implementationCode' | 'handlingCode'>, name: string): string {
   return [name, row.basicCode, row.implementationCode ?? '', row.handlingCode ?? ''].join(' ').toLowerCase();
 }
 
-function versionState(v: repo.VersionRow): ItemVersionState {
+export function versionState(v: repo.VersionRow): ItemVersionState {
   return {
     number: v.number,
     status: v.status as VersionStatus,
@@ -133,7 +109,7 @@ function versionState(v: repo.VersionRow): ItemVersionState {
   };
 }
 
-function stateColumns(s: ItemVersionState): Partial<repo.VersionInsert> {
+export function stateColumns(s: ItemVersionState): Partial<repo.VersionInsert> {
   return {
     status: s.status,
     submittedBy: s.submittedBy,
@@ -149,7 +125,7 @@ function stateColumns(s: ItemVersionState): Partial<repo.VersionInsert> {
   };
 }
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
+export const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function versionSummary(v: repo.VersionRow): VersionSummary {
   return {
@@ -196,14 +172,14 @@ function itemView(item: repo.ItemRow, latest: repo.VersionRow): ItemView {
   };
 }
 
-async function viewOf(q: Queryable, id: string): Promise<ItemView> {
+export async function viewOf(q: Queryable, id: string): Promise<ItemView> {
   const item = await repo.findItem(q, id);
   if (!item) throw new AppError('ITEM_NOT_FOUND');
   return itemView(item, await repo.latestVersion(q, id));
 }
 
 /** Runs `work`; a duplicate code refused by a unique index becomes its 409 at the field. */
-async function mapCodeViolations<T>(work: () => Promise<T>): Promise<T> {
+export async function mapCodeViolations<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
@@ -214,7 +190,7 @@ async function mapCodeViolations<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function codeTaken(path: string, code?: string): AppError {
+export function codeTaken(path: string, code?: string): AppError {
   const message = code ? `编码“${code}”已被其他在用事项使用（DB36/T 2016 §7.3.3.2 唯一标识代码）` : ERRORS.ITEM_CODE_TAKEN.zh;
   return new AppError('ITEM_CODE_TAKEN', { message, fields: [{ path, code: 'ITEM_CODE_TAKEN', message }] });
 }
@@ -297,7 +273,7 @@ async function checkCodesAndPlacement(
  * Writes the item's search row from the version that applies today (§7.3.2.1), or, when
  * none applies yet, from the published version waiting for its effective date.
  */
-async function refreshSearchRow(q: Queryable, item: repo.ItemRow, today: string, now: Date): Promise<repo.ItemRow> {
+export async function refreshSearchRow(q: Queryable, item: repo.ItemRow, today: string, now: Date): Promise<repo.ItemRow> {
   const versions = await repo.listVersions(q, item.id);
   const current =
     currentPublished(versions, today) ??
@@ -457,139 +433,3 @@ export async function retireItem(deps: AppDeps, actor: Actor, id: string): Promi
   });
 }
 
-export async function listVersions(deps: AppDeps, id: string): Promise<VersionSummary[]> {
-  return (await repo.listVersions(deps.db, id)).map(versionSummary);
-}
-
-export async function getVersion(deps: AppDeps, id: string, number: number): Promise<VersionView> {
-  const v = await repo.findVersion(deps.db, id, number);
-  if (!v) throw new AppError('ITEM_VERSION_NOT_FOUND');
-  return versionView(v);
-}
-
-/** §7.3.2.2d: field-by-field differences between two versions. */
-export async function diffVersions(deps: AppDeps, id: string, from: number, to: number): Promise<{ from: number; to: number; changes: GuideChange[] }> {
-  const [a, b] = await Promise.all([repo.findVersion(deps.db, id, from), repo.findVersion(deps.db, id, to)]);
-  if (!a || !b) throw new AppError('ITEM_VERSION_NOT_FOUND');
-  return { from, to, changes: diffGuides(a.guide, b.guide) };
-}
-
-export type VersionActionInput =
-  | { readonly action: 'submit' }
-  | ({ readonly action: 'approve' } & ApproveBody)
-  | ({ readonly action: 'reject' } & RejectBody)
-  | ({ readonly action: 'withdraw' } & WithdrawBody);
-
-async function applyAction(tx: Queryable, deps: AppDeps, actor: Actor, item: repo.ItemRow, version: repo.VersionRow, input: VersionActionInput, now: Date): Promise<repo.VersionRow> {
-  const today = todayOf(deps);
-  let command: VersionCommand;
-  switch (input.action) {
-    case 'submit':
-      command = { action: 'submit', actor: actor.name, at: now, guide: version.guide };
-      break;
-    case 'approve':
-      command = { action: 'approve', reviewer: input.reviewer, opinion: input.opinion, at: now, guide: version.guide, effectiveOn: input.effectiveOn, today };
-      break;
-    case 'reject':
-      command = { action: 'reject', reviewer: input.reviewer, opinion: input.opinion, at: now };
-      break;
-    case 'withdraw':
-      command = { action: 'withdraw', actor: actor.name, at: now, reason: input.reason ?? null };
-      break;
-  }
-  const next = applyVersionCommand(versionState(version), command);
-  const after = await repo.updateVersion(tx, version.id, { ...stateColumns(next), updatedAt: now });
-  if (input.action === 'approve' || input.action === 'withdraw') await refreshSearchRow(tx, item, today, now);
-  await writeAudit(tx, actor, now, { centreId: item.centreId, entity: 'item_version', entityId: item.id, action: input.action, before: versionSummary(version), after: versionSummary(after) });
-  return after;
-}
-
-/** One action of the version table (§7.3.2.2) on version `number`, under the item's lock. */
-export async function actOnVersion(deps: AppDeps, actor: Actor, id: string, number: number, input: VersionActionInput): Promise<VersionView> {
-  const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
-    const item = await repo.lockItem(tx, id);
-    if (!item) throw new AppError('ITEM_NOT_FOUND');
-    if (item.retiredAt && input.action !== 'withdraw') throw new AppError('ENTITY_RETIRED');
-    const version = await repo.findVersion(tx, id, number);
-    if (!version) throw new AppError('ITEM_VERSION_NOT_FOUND');
-    return versionView(await applyAction(tx, deps, actor, item, version, input, now));
-  });
-}
-
-/**
- * Submits and approves the item's latest draft in one transaction (seeding and import:
- * the caller stands for the legality review, §7.3.2.2c). Refuses an incomplete guide
- * like the two steps would. `effectiveOn` defaults to today.
- */
-export async function publishItem(
-  deps: AppDeps,
-  actor: Actor,
-  id: string,
-  review: { readonly reviewer: string; readonly opinion: string; readonly effectiveOn?: string },
-): Promise<ItemView> {
-  const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
-    const item = await repo.lockItem(tx, id);
-    if (!item) throw new AppError('ITEM_NOT_FOUND');
-    if (item.retiredAt) throw new AppError('ENTITY_RETIRED');
-    let version = await repo.latestVersion(tx, id);
-    if (version.status === 'draft') version = await applyAction(tx, deps, actor, item, version, { action: 'submit' }, now);
-    await applyAction(tx, deps, actor, item, version, { action: 'approve', reviewer: review.reviewer, opinion: review.opinion, effectiveOn: review.effectiveOn ?? todayOf(deps) }, now);
-    return viewOf(tx, id);
-  });
-}
-
-// ---------------------------------------------------------------- public reads
-
-/** §7.3.2.1 published items only: substring search on name and codes, department, type and list; paged. */
-export async function listPublicItems(deps: AppDeps, centreId: string, query: PublicItemQuery): Promise<{ items: PublicItemSummary[]; total: number }> {
-  const { rows, total } = await repo.searchPublic(deps.db, centreId, {
-    q: query.q,
-    departmentId: query.departmentId,
-    typeCode: query.typeCode,
-    flag: query.list,
-    today: todayOf(deps),
-    limit: query.limit ?? 20,
-    offset: query.offset ?? 0,
-  });
-  if (total === 0) await requireCentre(deps.db, centreId);
-  return {
-    total,
-    items: rows.map((r) => ({
-      id: r.id,
-      code: r.level === 'handling' ? r.handlingCode : r.implementationCode,
-      name: r.name ?? '',
-      typeCode: r.typeCode ?? '',
-      departmentId: r.departmentId,
-      departmentName: r.departmentName,
-      version: r.version ?? 0,
-    })),
-  };
-}
-
-/** The published guide that applies today (§7.3.2.1), with its version, and its ETag. */
-export async function getPublicItem(deps: AppDeps, id: string): Promise<{ view: PublicItemView; etag: string }> {
-  const item = await repo.findItem(deps.db, id);
-  if (!item || item.retiredAt) throw new AppError('ITEM_NOT_PUBLISHED');
-  const versions = await repo.listVersions(deps.db, id);
-  const current = currentPublished(versions, todayOf(deps));
-  if (!current) throw new AppError('ITEM_NOT_PUBLISHED');
-  const view: PublicItemView = {
-    id: item.id,
-    centreId: item.centreId,
-    departmentId: item.departmentId,
-    departmentName: await repo.departmentName(deps.db, item.departmentId),
-    level: item.level,
-    parentId: item.parentId,
-    basicCode: item.basicCode,
-    implementationCode: item.level === 'handling' ? null : item.implementationCode,
-    handlingCode: item.handlingCode,
-    version: current.number,
-    effectiveOn: current.effectiveOn ?? '',
-    publishedAt: current.publishedAt?.toISOString() ?? '',
-    guide: current.guide,
-  };
-  const hash = createHash('sha256').update(JSON.stringify(view)).digest('base64url').slice(0, 22);
-  return { view, etag: `"v${current.number}-${hash}"` };
-}

@@ -7,7 +7,9 @@ import { centreInput, departmentInput } from '../../test/factories.ts';
 import { createTestContext, role, type Session, type TestContext } from '../../test/harness.ts';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import type { ItemCreate } from './item.schemas.ts';
-import { createItem, listPublicItems, publishItem } from './item.service.ts';
+import { createItem } from './item.service.ts';
+import { publishItem } from './item-version.service.ts';
+import { listPublicItems } from './item-public.service.ts';
 import { basicCode, implementationCodeOf, itemInput } from './test-helpers.ts';
 
 let ctx: TestContext;

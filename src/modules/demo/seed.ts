@@ -20,7 +20,8 @@ import { createStaff } from '../organisation/staff/staff.service.ts';
 import { createZone } from '../organisation/zones/zone.service.ts';
 import { DEMO_ACCOUNTS, DEMO_CENTRE, DEMO_COUNTERS, DEMO_DEPARTMENTS, DEMO_STAFF, DEMO_ZONES } from './demo-data.ts';
 import { createBundle } from '../catalogue/bundle.service.ts';
-import { createItem, publishItem } from '../catalogue/item.service.ts';
+import { createItem } from '../catalogue/item.service.ts';
+import { publishItem } from '../catalogue/item-version.service.ts';
 import type { ItemCreate } from '../catalogue/item.schemas.ts';
 import { demoBundles, demoItems, type DemoItemInput } from './demo-items.ts';
 
