@@ -125,7 +125,6 @@ export const ERRORS = {
   // catalogue: .xlsx import and export (issue 3 "Spreadsheets"; cell issues name sheet, row and column)
   SHEET_INVALID: { kind: 'malformed', zh: '文件不是有效的事项导入表格（.xlsx）', en: 'The file is not a valid item workbook (.xlsx)' },
   SHEET_TOO_LARGE: { kind: 'malformed', zh: '导入表格过大（不超过 10 MB、10000 行）', en: 'The workbook is too large (at most 10 MB and 10,000 rows)' },
-  SHEET_IMPORT_INVALID: { kind: 'rule', zh: '导入表格有错误，未导入任何事项', en: 'The workbook has errors; nothing was imported' },
   SHEET_COLUMN_MISSING: { kind: 'rule', zh: '导入表格缺少必备列', en: 'A required column is missing from the workbook' },
   SHEET_CELL_REQUIRED: { kind: 'rule', zh: '单元格不能为空', en: 'The cell must not be empty' },
   SHEET_VALUE_INVALID: { kind: 'rule', zh: '单元格的值不在允许范围内', en: 'The cell value is not one of the allowed values' },
