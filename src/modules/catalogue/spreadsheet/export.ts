@@ -3,7 +3,8 @@
  * of each list of DB36/T 2016 §8.2. The catalogue export has the template's columns,
  * so an exported file re-imports.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { emptyWorkbook } from './excel.ts';
 import type { ExerciseLevel } from '../../../domain/catalogue/codes.ts';
 import type { ItemGuide, Material, TimeLimit } from '../../../domain/catalogue/guide.ts';
 import type { ItemLevel } from '../../../domain/catalogue/hierarchy.ts';
@@ -205,8 +206,8 @@ async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function newWorkbook(title: string): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+async function newWorkbook(title: string): Promise<ExcelJS.Workbook> {
+  const wb = await emptyWorkbook();
   wb.creator = 'GovHall';
   wb.title = title;
   // Fixed dates: the same content gives the same file.
@@ -230,14 +231,14 @@ function fillItems(wb: ExcelJS.Workbook, items: readonly ItemRecord[], validatio
 
 /** The empty import template: 事项, 申请材料 and 说明 sheets, with drop-down lists. */
 export async function buildTemplate(): Promise<Buffer> {
-  const wb = newWorkbook('政务服务事项导入模板');
+  const wb = await newWorkbook('政务服务事项导入模板');
   fillItems(wb, [], TEMPLATE_ROWS);
   return toBuffer(wb);
 }
 
 /** The catalogue as a workbook with the template's columns (re-importable). */
 export async function buildItemWorkbook(items: readonly ItemRecord[]): Promise<Buffer> {
-  const wb = newWorkbook('政务服务事项目录');
+  const wb = await newWorkbook('政务服务事项目录');
   fillItems(wb, items, Math.max(items.length, 1));
   return toBuffer(wb);
 }
@@ -257,7 +258,7 @@ function sheetName(title: string): string {
  * (§8.2.7) adds each tolerated material with its conditions and completion deadline.
  */
 export async function buildListWorkbook(title: string, rows: readonly (ListEntry | ToleranceEntry)[]): Promise<Buffer> {
-  const wb = newWorkbook(title);
+  const wb = await newWorkbook(title);
   const ws = wb.addWorksheet(sheetName(title));
   const tolerance = rows.some((r) => 'materials' in r);
   const headers = ['序号', '事项名称', '实施编码', '实施部门', ...(tolerance ? ['容缺材料', '容缺受理条件', '补齐时限'] : [])];

@@ -1,5 +1,6 @@
 /** Reading an uploaded workbook: size limits, headers by name, typed cells with issues by row and column. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { emptyWorkbook } from './excel.ts';
 import { AppError } from '../../../domain/shared/errors.ts';
 import { MULTI_SEPARATOR, YES, columnLetter, enumCode, enumLabels, type ColumnSpec, type EnumName } from './columns.ts';
 
@@ -33,7 +34,7 @@ export async function loadWorkbook(buffer: Uint8Array, maxRows: number): Promise
   if (buffer.length < 4 || buffer[0] !== 0x50 || buffer[1] !== 0x4b || buffer[2] !== 0x03 || buffer[3] !== 0x04) {
     throw new AppError('SHEET_INVALID', { message: '文件不是 .xlsx 格式的表格，请使用下载的事项导入模板' });
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = await emptyWorkbook();
   try {
     // Drop-down lists are not read (a template carries 10,000 rows of them), and
     // exceljs stops at the row limit (+1 for the header) instead of loading everything.
