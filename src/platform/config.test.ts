@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('configuration', () => {
   it('has working defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 8080, databaseUrl: undefined, demo: undefined, logLevel: 'info', sessionHours: 12 });
+    expect(c).toMatchObject({ port: 8080, databaseUrl: undefined, demo: undefined, logLevel: 'info', sessionHours: 12, trustProxy: false });
     expect(Object.isFrozen(c)).toBe(true);
   });
 
@@ -16,6 +16,7 @@ describe('configuration', () => {
       GOVHALL_ADMIN_PASSWORD: 'Secret-pass-1',
       GOVHALL_DEMO: '0',
       LOG_LEVEL: 'warn',
+      GOVHALL_TRUST_PROXY: '1',
     });
     expect(c).toMatchObject({
       port: 9090,
@@ -24,6 +25,7 @@ describe('configuration', () => {
       adminPassword: 'Secret-pass-1',
       demo: false,
       logLevel: 'warn',
+      trustProxy: true,
     });
   });
 

@@ -17,6 +17,8 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly sessionHours: number;
   readonly secureCookies: boolean;
+  /** Trust X-Forwarded-For from a reverse proxy; off, or any client could pick its own address. */
+  readonly trustProxy: boolean;
   readonly webDir: string;
 }
 
@@ -78,6 +80,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     problems.push(`GOVHALL_SECURE_COOKIES must be 1 or 0 (got "${rawSecure}")`);
   }
 
+  const rawTrust = env.GOVHALL_TRUST_PROXY;
+  if (rawTrust !== undefined && rawTrust !== '' && rawTrust !== '1' && rawTrust !== '0') {
+    problems.push(`GOVHALL_TRUST_PROXY must be 1 or 0 (got "${rawTrust}")`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return Object.freeze({
@@ -90,6 +97,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     logLevel,
     sessionHours,
     secureCookies: rawSecure === '1',
+    trustProxy: rawTrust === '1',
     webDir: resolve(env.GOVHALL_WEB_DIR || './dist/web'),
   });
 }

@@ -201,6 +201,15 @@ describe('login flood', () => {
       expect(blocked.json().error.code).toBe('AUTH_ADDRESS_LOCKED');
       expect(blocked.json().error.message).toMatch(/请 15 分钟后再试/);
       expect(Number(blocked.headers['retry-after'])).toBe(ADDRESS_POLICY.lockMs / 1000);
+      // A forged X-Forwarded-For does not move the caller to a fresh address (no proxy is trusted by default).
+      const forged = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'qian.hao', password: TEST_PASSWORD },
+        remoteAddress: ip,
+        headers: { 'x-forwarded-for': freshAddress() },
+      });
+      expect(forged.json().error.code).toBe('AUTH_ADDRESS_LOCKED');
       // The account itself is not locked: from elsewhere it logs in.
       expect((await login('qian.hao', TEST_PASSWORD, freshAddress())).statusCode).toBe(200);
       const rows = await ctx.deps.db.select().from(loginThrottle).where(inArray(loginThrottle.key, [`ip:${ip}`]));

@@ -38,7 +38,8 @@ export async function createServer(deps: AppDeps, options: ServerOptions): Promi
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Only behind a proxy that sets X-Forwarded-For: the login lock per address relies on it.
+    trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
