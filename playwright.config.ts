@@ -7,7 +7,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { E2E_ADMIN_PASSWORD, E2E_PORT } from './e2e/support.ts';
 
 const PORT = E2E_PORT;
-const DATA_DIR = '.tmp/e2e-data';
+const DATA_DIR = `.tmp/e2e-data-${PORT}`;
 
 if (!existsSync('dist/web/admin/index.html')) {
   throw new Error('The web apps are not built: run `npm run build` before `npm run test:browser`.');

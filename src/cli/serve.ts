@@ -4,8 +4,10 @@ import { runMigrations } from '../platform/db/database.ts';
 import { ensureFirstAdmin } from '../modules/accounts/admin.service.ts';
 import { hasAnyCentre, seedDemo } from '../modules/demo/seed.ts';
 import { depsOf, openConfigured, printDemoAccounts } from './context.ts';
+import { JOBS } from '../jobs.ts';
+import { startJobs } from '../platform/jobs/jobs.ts';
 
-/** Starts GovHall: migrations, first administrator, demo centre on a first embedded start, then HTTP. */
+/** Starts GovHall: migrations, first administrator, demo centre on a first embedded start, then HTTP and the periodic jobs. */
 export async function serve(config: Config): Promise<number> {
   const database = await openConfigured(config);
   const deps = depsOf(config, database);
@@ -24,14 +26,16 @@ export async function serve(config: Config): Promise<number> {
   if (loadDemo && !(await hasAnyCentre(deps))) printDemoAccounts(await seedDemo(deps));
 
   const app = await buildApp(deps);
+  await app.listen({ port: config.port, host: config.host });
+  const jobs = startJobs(deps, JOBS, app.log);
   const stop = async () => {
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-  await app.listen({ port: config.port, host: config.host });
   console.log(`GovHall 已启动 / listening on http://localhost:${config.port}  (${database.engine})`);
   return 0;
 }

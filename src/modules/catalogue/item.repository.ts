@@ -30,6 +30,56 @@ export async function updateItem(q: Queryable, id: string, values: Partial<ItemI
   return row!;
 }
 
+/**
+ * Active items with a published version in force today that is newer than the one their
+ * search row shows (its effective date came after the row was written).
+ */
+export async function itemsWithNewlyEffectiveVersion(q: Queryable, today: string): Promise<string[]> {
+  const rows = await q
+    .select({ id: items.id })
+    .from(items)
+    .where(
+      and(
+        isNull(items.retiredAt),
+        sql`exists (select 1 from ${itemVersions} v where v.item_id = ${items.id} and v.status = 'published'
+                    and v.effective_on <= ${today} and v.effective_on > coalesce(${items.publishedEffectiveOn}, ''))`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bind parameters. */
+const INSERT_CHUNK = 500;
+
+/** Many new items and their first versions, in multi-row INSERTs (the batch import). */
+export async function insertItemsWithVersions(q: Queryable, rows: readonly { item: ItemInsert; version: VersionInsert }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    await q.insert(items).values(chunk.map((r) => r.item));
+    await q.insert(itemVersions).values(chunk.map((r) => r.version));
+  }
+}
+
+/** Which of these codes active items already hold (implementation codes of main and sub-items; handling codes). */
+export async function activeCodes(q: Queryable, implementation: readonly string[], handling: readonly string[]): Promise<{ implementation: Set<string>; handling: Set<string> }> {
+  const found = { implementation: new Set<string>(), handling: new Set<string>() };
+  if (implementation.length > 0) {
+    const rows = await q
+      .select({ code: items.implementationCode })
+      .from(items)
+      .where(and(isNull(items.retiredAt), sql`${items.level} <> 'handling'`, inArray(items.implementationCode, [...implementation])));
+    for (const r of rows) if (r.code) found.implementation.add(r.code);
+  }
+  if (handling.length > 0) {
+    const rows = await q
+      .select({ code: items.handlingCode })
+      .from(items)
+      .where(and(isNull(items.retiredAt), inArray(items.handlingCode, [...handling])));
+    for (const r of rows) if (r.code) found.handling.add(r.code);
+  }
+  return found;
+}
+
 /** An active item other than `exceptId` holding this implementation or handling code. */
 export async function findActiveByCode(q: Queryable, column: 'implementation' | 'handling', code: string, exceptId: string | null): Promise<ItemRow | undefined> {
   const where =
@@ -212,4 +262,29 @@ export async function publishedWithGuides(q: Queryable, centreId: string, today:
 export async function departmentName(q: Queryable, id: string): Promise<string> {
   const [row] = await q.select({ name: departments.name }).from(departments).where(eq(departments.id, id));
   return row?.name ?? '';
+}
+
+/**
+ * Items of the centre (active) with a published, effective version whose materials name
+ * the file as 空白表格 or 格式范本 (DB36/T 2016 §6.3.2): the candidates for a public download.
+ */
+export async function itemIdsNamingFile(q: Queryable, centreId: string, fileId: string, today: string): Promise<string[]> {
+  const materials = sql`(${itemVersions.guide} -> 'materials')`;
+  const rows = await q
+    .selectDistinct({ id: itemVersions.itemId })
+    .from(itemVersions)
+    .innerJoin(items, eq(items.id, itemVersions.itemId))
+    .where(
+      and(
+        eq(items.centreId, centreId),
+        isNull(items.retiredAt),
+        eq(itemVersions.status, 'published'),
+        lte(itemVersions.effectiveOn, today),
+        or(
+          sql`${materials} @> ${JSON.stringify([{ blankFormFileId: fileId }])}::jsonb`,
+          sql`${materials} @> ${JSON.stringify([{ sampleFileId: fileId }])}::jsonb`,
+        ),
+      ),
+    );
+  return rows.map((r) => r.id);
 }

@@ -201,7 +201,7 @@ export async function itemCentre(deps: AppDeps, id: string): Promise<{ centreId:
   return row && { centreId: row.centreId, departmentId: row.departmentId };
 }
 
-interface Placement {
+export interface Placement {
   readonly level: ItemLevel;
   readonly parentId: string | null;
   readonly basicCode: string;
@@ -209,28 +209,24 @@ interface Placement {
   readonly handlingCode: string | null;
 }
 
+/** The parent as the placement checks see it: an active item of the same centre. */
+export type ParentRef = Pick<repo.ItemRow, 'id' | 'level' | 'parentId' | 'implementationCode' | 'handlingCode'>;
+
+export interface PlacementResult {
+  readonly issues: FieldIssue[];
+  /** The codes to store: a handling item also stores the implementation code it extends. */
+  readonly implementationCode: string | null;
+  readonly handlingCode: string | null;
+}
+
 /**
  * Codes (REFERENCES.md "Service item data", DB36/T 2016 §7.3.3.2) and the place in the
- * tree (§7.3.2.2e), every fault with its field; then uniqueness among active items.
- * Returns the codes to store: a handling item also stores the implementation code it extends.
+ * tree (§7.3.2.2e) given the parent already found, every fault with its field. Pure: the
+ * single-item use cases and the batch import share it.
  */
-async function checkCodesAndPlacement(
-  q: Queryable,
-  centreId: string,
-  selfId: string,
-  p: Placement,
-  guide: ItemGuide,
-  parentOf: (() => Promise<Map<string, string | null>>) | null,
-): Promise<{ implementationCode: string | null; handlingCode: string | null }> {
+export function placementIssues(selfId: string, p: Placement, guide: ItemGuide, parent: ParentRef | undefined): PlacementResult {
   const issues: FieldIssue[] = [...validateBasicCode(p.basicCode)];
   if (guide.kind && guide.typeCode !== null) issues.push(...validateTypeCodeForKind(guide.kind, guide.typeCode, '/guide/typeCode'));
-  let parent: repo.ItemRow | undefined;
-  if (p.parentId) {
-    parent = await repo.findItem(q, p.parentId);
-    if (!parent || parent.centreId !== centreId) throw referenceError('ITEM_NOT_FOUND', '/parentId', '上级事项不存在或不属于本中心');
-    if (parent.retiredAt) throw referenceError('ITEM_NOT_FOUND', '/parentId', '上级事项已停用');
-    if (parentOf) assertNoCycle(await parentOf(), selfId, p.parentId);
-  }
   const implementerUscc = guide.implementingBody?.uscc ?? null;
   let implementationCode: string | null = null;
   let handlingCode: string | null = null;
@@ -261,6 +257,26 @@ async function checkCodesAndPlacement(
     : null;
   // The code checks already name a handling code that does not extend its parent's.
   issues.push(...checkPlacement(node, parentNode).filter((i) => !issues.some((j) => j.code === i.code)));
+  return { issues, implementationCode, handlingCode };
+}
+
+/** {@link placementIssues} with the parent looked up, then uniqueness among active items. */
+async function checkCodesAndPlacement(
+  q: Queryable,
+  centreId: string,
+  selfId: string,
+  p: Placement,
+  guide: ItemGuide,
+  parentOf: (() => Promise<Map<string, string | null>>) | null,
+): Promise<{ implementationCode: string | null; handlingCode: string | null }> {
+  let parent: repo.ItemRow | undefined;
+  if (p.parentId) {
+    parent = await repo.findItem(q, p.parentId);
+    if (!parent || parent.centreId !== centreId) throw referenceError('ITEM_NOT_FOUND', '/parentId', '上级事项不存在或不属于本中心');
+    if (parent.retiredAt) throw referenceError('ITEM_NOT_FOUND', '/parentId', '上级事项已停用');
+    if (parentOf) assertNoCycle(await parentOf(), selfId, p.parentId);
+  }
+  const { issues, implementationCode, handlingCode } = placementIssues(selfId, p, guide, parent);
   throwIssues(issues);
   if (p.level !== 'handling' && implementationCode && (await repo.findActiveByCode(q, 'implementation', implementationCode, selfId))) {
     throw codeTaken('/implementationCode', implementationCode);
@@ -295,39 +311,71 @@ export async function refreshSearchRow(q: Queryable, item: repo.ItemRow, today: 
 
 // ---------------------------------------------------------------- use cases
 
+/** What a new item starts from: its guide (the first draft) and its place, from the create input. */
+export interface Creation {
+  readonly guide: ItemGuide;
+  readonly placement: Placement;
+  /** The working name and type of the item row (not null, unlike a guide's). */
+  readonly head: { readonly name: string; readonly kind: string; readonly typeCode: string };
+}
+
+export function creationOf(input: ItemCreate): Creation {
+  const { name, kind, typeCode, ...rest } = input.guide;
+  return {
+    head: { name: name.trim(), kind, typeCode },
+    guide: applyGuideInput(emptyGuide(name.trim(), kind as ItemKind, typeCode), rest),
+    placement: {
+      level: input.level as ItemLevel,
+      parentId: input.parentId ?? null,
+      basicCode: input.basicCode,
+      implementationCode: input.implementationCode ?? null,
+      handlingCode: input.handlingCode ?? null,
+    },
+  };
+}
+
+/** The rows of a new item and its first draft version (number 1), codes already checked. */
+export function newItemRows(
+  actor: Actor,
+  now: Date,
+  centreId: string,
+  departmentId: string,
+  created: Creation,
+  codes: { implementationCode: string | null; handlingCode: string | null },
+  id: string = randomUUID(),
+): { item: repo.ItemInsert; version: repo.VersionInsert } {
+  const { guide, placement, head } = created;
+  return {
+    item: {
+      id,
+      centreId,
+      departmentId,
+      level: placement.level,
+      parentId: placement.parentId,
+      basicCode: placement.basicCode,
+      ...codes,
+      ...head,
+      createdAt: now,
+      updatedAt: now,
+    },
+    version: { id: randomUUID(), itemId: id, number: 1, status: 'draft', guide, createdBy: actor.name, createdAt: now, updatedAt: now },
+  };
+}
+
 /** Creates an item with its first draft version (number 1). Codes and placement checked; audited. */
 export async function createItem(deps: AppDeps, actor: Actor, centreId: string, input: ItemCreate): Promise<ItemView> {
   const now = deps.clock();
   const id = randomUUID();
-  const { name, kind, typeCode, ...rest } = input.guide;
-  const guide = applyGuideInput(emptyGuide(name.trim(), kind as ItemKind, typeCode), rest);
+  const created = creationOf(input);
   return mapCodeViolations(() =>
     deps.db.transaction(async (tx) => {
       await requireOpenCentre(tx, centreId);
       await requireDepartmentRef(tx, centreId, input.departmentId, '/departmentId');
-      const placement: Placement = {
-        level: input.level as ItemLevel,
-        parentId: input.parentId ?? null,
-        basicCode: input.basicCode,
-        implementationCode: input.implementationCode ?? null,
-        handlingCode: input.handlingCode ?? null,
-      };
-      const codes = await checkCodesAndPlacement(tx, centreId, id, placement, guide, null);
-      const item = await repo.insertItem(tx, {
-        id,
-        centreId,
-        departmentId: input.departmentId,
-        level: placement.level,
-        parentId: placement.parentId,
-        basicCode: placement.basicCode,
-        ...codes,
-        kind,
-        typeCode,
-        name: guide.name ?? name,
-        createdAt: now,
-        updatedAt: now,
-      });
-      const version = await repo.insertVersion(tx, { id: randomUUID(), itemId: id, number: 1, status: 'draft', guide, createdBy: actor.name, createdAt: now, updatedAt: now });
+      const codes = await checkCodesAndPlacement(tx, centreId, id, created.placement, created.guide, null);
+      // DB36/T 2016 §6.3.2: 空白表格、格式范本 are stored files of this centre.
+      const rows = newItemRows(actor, now, centreId, input.departmentId, created, codes, id);
+      const item = await repo.insertItem(tx, rows.item);
+      const version = await repo.insertVersion(tx, rows.version);
       await writeAudit(tx, actor, now, { centreId, entity: 'item', entityId: id, action: 'create', after: { item, version } });
       return itemView(item, version);
     }),
@@ -392,6 +440,7 @@ export async function updateItem(deps: AppDeps, actor: Actor, id: string, input:
       const codes = await checkCodesAndPlacement(tx, before.centreId, id, placement, guide, () => repo.parentMap(tx, before.centreId));
       let version = latest;
       if (input.guide) {
+        // DB36/T 2016 §6.3.2: 空白表格、格式范本 are stored files of this centre.
         if (latest.status === 'draft') {
           version = await repo.updateVersion(tx, latest.id, { guide, updatedAt: now });
         } else {

@@ -10,6 +10,7 @@ import type { ItemCreate } from './item.schemas.ts';
 import { createItem } from './item.service.ts';
 import { publishItem } from './item-version.service.ts';
 import { listPublicItems } from './item-public.service.ts';
+import { applyEffectiveVersions } from './effective-versions.ts';
 import { basicCode, implementationCodeOf, itemInput } from './test-helpers.ts';
 
 let ctx: TestContext;
@@ -150,6 +151,30 @@ describe('items and their versions (DB36/T 2016 §7.3.2.2)', () => {
     try {
       ctx.setNow(new Date('2025-03-10T09:00:00+08:00'));
       expect((await publicRead(item.id)).json()).toMatchObject({ version: 2, effectiveOn: '2025-03-10', guide: { hours: '工作日 8:00–18:00' } });
+    } finally {
+      ctx.setNow(new Date('2025-03-03T10:00:00+08:00'));
+    }
+  });
+
+  it('moves the search row to the later version on its effective date, once, audited (§7.3.2.1)', async () => {
+    const item = await publishedItem({ name: '个体工商户设立登记' });
+    await ctx.as(manager, { method: 'PATCH', url: `/api/v1/items/${item.id}`, payload: { guide: { name: '个体工商户登记（设立）' } } });
+    await act(item.id, 2, 'submit');
+    expect((await act(item.id, 2, 'approve', { ...review, effectiveOn: '2025-03-12' })).statusCode).toBe(200);
+    const found = async (q: string) => (await publicSearch(`q=${encodeURIComponent(q)}`)).json().items.map((i: { id: string; version: number }) => `${i.id}@${i.version}`);
+    expect(await applyEffectiveVersions(ctx.deps)).toBe(0);
+    expect(await found('个体工商户设立登记')).toEqual([`${item.id}@1`]);
+    try {
+      ctx.setNow(new Date('2025-03-12T00:05:00+08:00'));
+      expect(await found('个体工商户登记（设立）')).toEqual([]);
+      expect(await applyEffectiveVersions(ctx.deps)).toBeGreaterThanOrEqual(1);
+      expect(await found('个体工商户登记（设立）')).toEqual([`${item.id}@2`]);
+      expect(await found('个体工商户设立登记')).toEqual([]);
+      // A second run (another server process) finds nothing left to do.
+      expect(await applyEffectiveVersions(ctx.deps)).toBe(0);
+      const audit = (await auditOf('item', item.id)).filter((a) => a.action === 'version.effective');
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({ actorType: 'system', after: { publishedNumber: 2 } });
     } finally {
       ctx.setNow(new Date('2025-03-03T10:00:00+08:00'));
     }

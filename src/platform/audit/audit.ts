@@ -17,7 +17,19 @@ export interface AuditEntry {
 }
 
 export async function writeAudit(tx: Queryable, actor: Actor, at: Date, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await tx.insert(auditLog).values(auditRow(actor, at, entry));
+}
+
+/** One record per entry, in multi-row INSERTs: a batch change (an import) audits every entity it touched. */
+export async function writeAudits(tx: Queryable, actor: Actor, at: Date, entries: readonly AuditEntry[]): Promise<void> {
+  const CHUNK = 500;
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    await tx.insert(auditLog).values(entries.slice(i, i + CHUNK).map((e) => auditRow(actor, at, e)));
+  }
+}
+
+function auditRow(actor: Actor, at: Date, entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     at,
     actorType: actor.type,
     actorId: actor.id,
@@ -29,5 +41,5 @@ export async function writeAudit(tx: Queryable, actor: Actor, at: Date, entry: A
     before: entry.before === undefined ? null : maskPersonalData(entry.before),
     after: entry.after === undefined ? null : maskPersonalData(entry.after),
     requestId: actor.requestId,
-  });
+  };
 }

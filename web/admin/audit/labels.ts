@@ -20,6 +20,8 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   revoke: '吊销',
   status: '设置状态',
   load: '导入',
+  import: '表格导入',
+  'version.effective': '新版本生效',
   replace: '替换',
   login: '登录',
   'login.failed': '登录失败',

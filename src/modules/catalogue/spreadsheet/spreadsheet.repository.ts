@@ -19,14 +19,16 @@ export async function activeDepartments(q: Queryable, centreId: string): Promise
     .where(and(eq(departments.centreId, centreId), isNull(departments.retiredAt)));
 }
 
+export type ParentRow = Pick<typeof items.$inferSelect, 'id' | 'level' | 'parentId' | 'implementationCode' | 'handlingCode'>;
+
 /** Active main and sub-items of the centre by implementation code: the parents an import may name. */
-export async function parentsByCode(q: Queryable, centreId: string, codes: readonly string[]): Promise<Map<string, string>> {
+export async function parentsByCode(q: Queryable, centreId: string, codes: readonly string[]): Promise<Map<string, ParentRow>> {
   if (codes.length === 0) return new Map();
   const rows = await q
-    .select({ id: items.id, code: items.implementationCode })
+    .select({ id: items.id, level: items.level, parentId: items.parentId, implementationCode: items.implementationCode, handlingCode: items.handlingCode })
     .from(items)
     .where(and(eq(items.centreId, centreId), isNull(items.retiredAt), sql`${items.level} <> 'handling'`, inArray(items.implementationCode, [...codes])));
-  return new Map(rows.flatMap((r) => (r.code === null ? [] : [[r.code, r.id] as const])));
+  return new Map(rows.flatMap((r) => (r.implementationCode === null ? [] : [[r.implementationCode, r] as const])));
 }
 
 export interface ExportRow {

@@ -77,7 +77,7 @@ describe('item workbook routes', () => {
     const children = await ctx.deps.db.select().from(items).where(eq(items.parentId, mainRow!.id));
     expect(children.map((c) => c.level).sort()).toEqual(['handling', 'sub']);
     const audit = await ctx.deps.db.select().from(auditLog).where(and(eq(auditLog.entity, 'item'), eq(auditLog.entityId, mainRow!.id)));
-    expect(audit.map((a) => a.action)).toEqual(['create']);
+    expect(audit.map((a) => a.action)).toEqual(['import']);
   });
 
   it('refuses, in mode all, a code already in the catalogue and imports nothing of the file', async () => {

@@ -1,16 +1,19 @@
 /**
- * Use cases of the item workbook (issue 3 "Spreadsheets"): import through the
- * catalogue's own createItem (codes, placement, audit, one draft version each), all or
- * nothing in one transaction unless the good rows only are asked for; export of the
+ * Use cases of the item workbook (issue 3 "Spreadsheets"): import with the catalogue's
+ * own checks (codes, placement, audit, one draft version each), all or nothing in one
+ * transaction unless the good rows only are asked for; export of the
  * catalogue with the template's columns.
  */
 import type { ItemLevel } from '../../../domain/catalogue/hierarchy.ts';
-import { AppError } from '../../../domain/shared/errors.ts';
 import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { requireCentre, requireOpenCentre } from '../../organisation/references.ts';
-import { createItem } from '../item.service.ts';
+import { randomUUID } from 'node:crypto';
+import { writeAudits } from '../../../platform/audit/audit.ts';
+import { codeTaken, creationOf, mapCodeViolations, newItemRows, placementIssues, type ParentRef } from '../item.service.ts';
+import * as itemRepo from '../item.repository.ts';
+import type { ItemInsert, VersionInsert } from '../item.repository.ts';
 import type { ItemCreate } from '../item.schemas.ts';
 import type { ItemColumnKey } from './columns.ts';
 import { buildItemWorkbook, parentCodeOf, type ItemRecord } from './export.ts';
@@ -24,9 +27,6 @@ export interface ImportResult {
   readonly imported: number;
   readonly issues: CellIssue[];
 }
-
-/** Thrown inside the transaction to roll an all-or-nothing import back. */
-class RollBack extends Error {}
 
 const LEVEL_ORDER: Readonly<Record<ItemLevel, number>> = { main: 0, sub: 1, handling: 2 };
 
@@ -54,10 +54,12 @@ function toCreate(item: ParsedItem, departmentId: string, parentId: string | nul
 }
 
 /**
- * Imports a workbook into the centre. mode `all`: any issue (in a cell, or found by the
- * catalogue when creating an item: a code already used, an unknown department or
- * parent) imports nothing; `valid-only`: the rows without issue are imported, each in
- * its own savepoint, and the others are reported.
+ * Imports a workbook into the centre, as one batch: every row goes through the same
+ * checks as createItem (codes and placement, §7.3.2.2e; duplicates against the active
+ * items and the rows above it), then the good rows are written with multi-row INSERTs,
+ * each item with its draft version and its audit record, in one transaction. mode `all`:
+ * any issue (in a cell, or a code already used, an unknown department or parent) imports
+ * nothing; `valid-only`: the rows without issue are imported and the others reported.
  */
 export async function importItems(deps: AppDeps, actor: Actor, centreId: string, buffer: Uint8Array, mode: ImportMode): Promise<ImportResult> {
   const parsed = await parseItemWorkbook(buffer);
@@ -72,17 +74,21 @@ export async function importItems(deps: AppDeps, actor: Actor, centreId: string,
   });
   // Parents first, so that a sub-item or handling item finds the one created above it.
   const ordered = [...parsed.items].sort((a, b) => LEVEL_ORDER[a.itemLevel] - LEVEL_ORDER[b.itemLevel] || a.row - b.row);
-  let imported = 0;
-  try {
-    await deps.db.transaction(async (tx: Tx) => {
+  const now = deps.clock();
+  return mapCodeViolations(() =>
+    deps.db.transaction(async (tx: Tx) => {
       await requireOpenCentre(tx, centreId);
       const departments = await repo.activeDepartments(tx, centreId);
       const byName = new Map(departments.map((d) => [d.name, d.id]));
       const byUscc = new Map(departments.flatMap((d) => (d.uscc ? [[d.uscc, d.id] as const] : [])));
       const parentCodes = [...new Set(ordered.map(parentCodeOf).filter((c): c is string => c !== null))];
-      const parents = await repo.parentsByCode(tx, centreId, parentCodes);
-      // createItem opens its own transaction: inside ours it is a savepoint.
-      const txDeps: AppDeps = { ...deps, db: tx };
+      const parents: Map<string, ParentRef> = await repo.parentsByCode(tx, centreId, parentCodes);
+      const taken = await itemRepo.activeCodes(
+        tx,
+        ordered.flatMap((i) => (i.itemLevel === 'handling' ? [] : [i.implementationCode])),
+        ordered.flatMap((i) => (i.handlingCode ? [i.handlingCode] : [])),
+      );
+      const rows: { item: ItemInsert; version: VersionInsert }[] = [];
       for (const item of ordered) {
         const departmentId = (item.department.name && byName.get(item.department.name)) || (item.department.uscc && byUscc.get(item.department.uscc)) || null;
         if (!departmentId) {
@@ -91,29 +97,44 @@ export async function importItems(deps: AppDeps, actor: Actor, centreId: string,
           continue;
         }
         const parentCode = parentCodeOf(item);
-        const parentId = parentCode === null ? null : (parents.get(parentCode) ?? null);
-        if (parentCode !== null && parentId === null) {
+        const parent = parentCode === null ? undefined : parents.get(parentCode);
+        if (parentCode !== null && parent === undefined) {
           const key: ItemColumnKey = item.itemLevel === 'handling' ? 'implementationCode' : 'parentCode';
           issues.push(cell(item, key, 'ITEM_NOT_FOUND', `上级事项“${parentCode}”不在本表中，也不在本中心的事项目录中`));
           continue;
         }
-        try {
-          const view = await createItem(txDeps, actor, centreId, toCreate(item, departmentId, parentId));
-          if (item.itemLevel !== 'handling') parents.set(item.implementationCode, view.id);
-          imported++;
-        } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          const fields = err.fields.length > 0 ? err.fields : [{ path: '', code: err.code, message: err.message }];
-          for (const f of fields) issues.push(cell(item, columnOfPath(f.path), f.code, f.message));
+        const created = creationOf(toCreate(item, departmentId, parent?.id ?? null));
+        const id = randomUUID();
+        const placed = placementIssues(id, created.placement, created.guide, parent);
+        const duplicate =
+          created.placement.level !== 'handling' && placed.implementationCode && taken.implementation.has(placed.implementationCode)
+            ? codeTaken('/implementationCode', placed.implementationCode)
+            : placed.handlingCode && taken.handling.has(placed.handlingCode)
+              ? codeTaken('/handlingCode', placed.handlingCode)
+              : null;
+        const faults = duplicate ? [...placed.issues, ...duplicate.fields] : placed.issues;
+        if (faults.length > 0) {
+          for (const f of faults) issues.push(cell(item, columnOfPath(f.path), f.code, f.message));
+          continue;
+        }
+        rows.push(newItemRows(actor, now, centreId, departmentId, created, placed, id));
+        if (created.placement.level === 'handling') taken.handling.add(placed.handlingCode ?? '');
+        else if (placed.implementationCode) {
+          taken.implementation.add(placed.implementationCode);
+          parents.set(placed.implementationCode, { id, level: created.placement.level, parentId: created.placement.parentId, implementationCode: placed.implementationCode, handlingCode: null });
         }
       }
-      if (mode === 'all' && issues.length > 0) throw new RollBack();
-    });
-  } catch (err) {
-    if (err instanceof RollBack) return { imported: 0, issues };
-    throw err;
-  }
-  return { imported, issues };
+      if (mode === 'all' && issues.length > 0) return { imported: 0, issues };
+      await itemRepo.insertItemsWithVersions(tx, rows);
+      await writeAudits(
+        tx,
+        actor,
+        now,
+        rows.map((r) => ({ centreId, entity: 'item', entityId: r.item.id, action: 'import', after: r })),
+      );
+      return { imported: rows.length, issues };
+    }),
+  );
 }
 
 /** The 事项 column a createItem field path points at. */
