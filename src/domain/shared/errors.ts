@@ -12,6 +12,7 @@ export type ErrorKind =
   | 'not_found' // 404
   | 'conflict' // 409
   | 'rule' // 422
+  | 'too_large' // 413
   | 'too_many' // 429
   | 'unavailable' // 503
   | 'internal'; // 500
@@ -131,6 +132,45 @@ export const ERRORS = {
   SHEET_NUMBER_INVALID: { kind: 'rule', zh: '单元格应为非负整数', en: 'The cell must be a non-negative whole number' },
   SHEET_CODE_DUPLICATE: { kind: 'conflict', zh: '表格中事项编码重复', en: 'The item code appears twice in the workbook' },
   SHEET_ITEM_UNKNOWN: { kind: 'rule', zh: '申请材料所属事项编码在事项表中不存在', en: 'The material refers to an item code not in the item sheet' },
+  // stored files: 空白表格、格式范本 (DB36/T 2016 §6.3.2)
+  FILE_NOT_FOUND: { kind: 'not_found', zh: '文件不存在', en: 'No such file' },
+  FILE_TOO_LARGE: { kind: 'too_large', zh: '文件过大（不超过 10 MB）', en: 'The file is too large (at most 10 MB)' },
+  FILE_EMPTY: { kind: 'rule', zh: '文件内容为空', en: 'The file is empty' },
+  FILE_NAME_INVALID: { kind: 'malformed', zh: '文件名不正确', en: 'The file name is not valid' },
+  FILE_TYPE_NOT_ALLOWED: { kind: 'rule', zh: '文件类型不允许（仅限 PDF、Word、Excel、JPG、PNG、OFD）', en: 'File type not allowed (PDF, Word, Excel, JPG, PNG, OFD only)' },
+  FILE_CONTENT_MISMATCH: { kind: 'rule', zh: '文件内容与扩展名不符', en: 'The file content does not match its extension' },
+  // queue and calling: tickets (DB36/T 2016 §5.2.2, §7.1.5, §7.1.6.2; one transition table, domain/queue/ticket-states.ts)
+  TICKET_ALREADY_CALLED: { kind: 'conflict', zh: '该号已被叫号', en: 'The ticket has already been called' },
+  TICKET_NOT_CALLED: { kind: 'rule', zh: '该号尚未叫号', en: 'The ticket has not been called' },
+  TICKET_ALREADY_STARTED: { kind: 'conflict', zh: '该号已开始办理', en: 'The ticket is already being served' },
+  TICKET_NOT_STARTED: { kind: 'rule', zh: '该号尚未开始办理', en: 'The ticket is not being served' },
+  TICKET_PARKED: { kind: 'rule', zh: '该号已挂起，请先恢复办理或重新排队', en: 'The ticket is parked; resume or requeue it first' },
+  TICKET_NOT_PARKED: { kind: 'rule', zh: '该号未挂起', en: 'The ticket is not parked' },
+  TICKET_ALREADY_FINISHED: { kind: 'conflict', zh: '该号已办结', en: 'The ticket is already finished' },
+  TICKET_CLOSED: { kind: 'conflict', zh: '该号已结束（过号、取消、转出或过期）', en: 'The ticket is closed (no-show, cancelled, transferred or expired)' },
+  TICKET_HELD_BY_OTHER_COUNTER: { kind: 'conflict', zh: '该号由其他窗口叫号或办理', en: 'Another counter holds the ticket' },
+  RECALL_LIMIT_REACHED: { kind: 'rule', zh: '重呼次数已达上限，请标记过号', en: 'The recall limit is reached; mark the ticket as a no-show' },
+  TICKET_TRANSFER_TARGET_INVALID: { kind: 'rule', zh: '转移目标不正确', en: 'The transfer target is not valid' },
+  TICKET_NOT_IN_POOL: { kind: 'rule', zh: '该号不在本窗口的叫号范围内', en: 'This counter may not take the ticket' },
+  COUNTER_CANNOT_CALL: { kind: 'rule', zh: '窗口暂停服务、暂时离开或未开放，不能叫号', en: 'A paused, away or closed counter cannot call' },
+  TICKET_NUMBERS_EXHAUSTED: { kind: 'rule', zh: '该队列今日号码已用尽', en: 'The queue has used all its numbers for today' },
+  QUEUE_PREFIX_INVALID: { kind: 'rule', zh: '队列字头应为一个大写英文字母', en: 'The queue prefix must be one upper-case letter' },
+  QUEUE_PREFIX_TAKEN: { kind: 'conflict', zh: '队列字头已被本中心其他队列使用', en: 'The prefix is used by another queue of this centre' },
+  QUEUE_SETTINGS_INVALID: { kind: 'rule', zh: '排队叫号设置不正确', en: 'The queue settings are not valid' },
+  // queue and calling: issuing (DB36/T 2016 §5.2.2 排队取号机, §6.2, §8.1.3.5)
+  CENTRE_CLOSED_NOW: { kind: 'rule', zh: '当前不在中心服务时间', en: 'The centre is closed at this time' },
+  CENTRE_APPOINTMENT_ONLY: { kind: 'rule', zh: '当前时段仅办理预约业务', en: 'Only appointments are served at this time' },
+  QUEUE_ISSUING_CLOSED: { kind: 'rule', zh: '当前不在该队列的取号时间', en: 'The queue does not issue tickets at this time' },
+  QUEUE_QUOTA_SPENT: { kind: 'rule', zh: '该队列今日号源已取完', en: 'The daily quota of the queue is spent' },
+  MOBILE_PHONE_REQUIRED: { kind: 'rule', zh: '手机取号须填写手机号码', en: 'A mobile ticket needs a phone number' },
+  PHONE_INVALID: { kind: 'rule', zh: '手机号码不正确', en: 'The phone number is not valid' },
+  ID_NUMBER_INVALID: { kind: 'rule', zh: '居民身份证号码不正确（GB 11643）', en: 'The resident ID number is not valid (GB 11643)' },
+  MOBILE_PHONE_LIMIT: { kind: 'too_many', zh: '该手机号今日取号次数已达上限', en: 'This phone has taken the most tickets allowed today' },
+  MOBILE_ID_LIMIT: { kind: 'too_many', zh: '该身份证号今日取号次数已达上限', en: 'This ID number has taken the most tickets allowed today' },
+  // queue and calling: tidal counters (DB36/T 2016 §6.4.7)
+  COUNTER_NOT_TIDAL: { kind: 'rule', zh: '该窗口不是潮汐窗口', en: 'The counter is not a tidal counter' },
+  TIDAL_COUNTER_BUSY: { kind: 'conflict', zh: '该潮汐窗口已开放给其他队列', en: 'The tidal counter is open for another queue' },
+  TIDAL_COUNTER_NOT_OPEN: { kind: 'rule', zh: '该潮汐窗口未开放', en: 'The tidal counter is not open' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

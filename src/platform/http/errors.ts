@@ -12,6 +12,7 @@ export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   rule: 422,
+  too_large: 413,
   too_many: 429,
   unavailable: 503,
   internal: 500,
