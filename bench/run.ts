@@ -12,6 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchCalendar } from './calendar.ts';
 import { benchCatalogueImport } from './catalogue-import.ts';
+import { benchCataloguePublic } from './catalogue-public.ts';
 import { benchCountersList } from './counters-list.ts';
 import { benchRestart } from './restart.ts';
 import { passes, score, type BenchResult } from './lib.ts';
@@ -25,6 +26,7 @@ const BENCHMARKS: readonly { readonly name: string; readonly run: () => Promise<
   { name: 'restart to first healthy answer (bench/restart.ts)', run: benchRestart },
   { name: 'counters list vs bare Fastify on PostgreSQL (bench/counters-list.ts)', run: benchCountersList },
   { name: 'item import, 5,000-row .xlsx (bench/catalogue-import.ts)', run: benchCatalogueImport },
+  { name: 'public search over 20,000 items and the public guide read (bench/catalogue-public.ts)', run: benchCataloguePublic },
 ];
 
 interface Row {

@@ -18,6 +18,9 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { itemRoutes } from './modules/catalogue/item.routes.ts';
 import { bundleRoutes } from './modules/catalogue/bundle.routes.ts';
 import { spreadsheetRoutes } from './modules/catalogue/spreadsheet/spreadsheet.routes.ts';
+import { guidePrintRoutes } from './modules/catalogue/guide-print.routes.ts';
+import { listExportRoutes } from './modules/catalogue/spreadsheet/list-export.routes.ts';
+import { fileRoutes } from './modules/files/file.routes.ts';
 import { VERSION } from './version.ts';
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean; web?: boolean } = {}): Promise<App> {
@@ -37,6 +40,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; web?:
   itemRoutes(app, deps);
   bundleRoutes(app, deps);
   spreadsheetRoutes(app, deps);
+  guidePrintRoutes(app, deps);
+  listExportRoutes(app, deps);
+  fileRoutes(app, deps);
   if (options.web !== false) await webRoutes(app, deps.config.webDir);
   return app;
 }

@@ -20,6 +20,7 @@ import { declaredRoutes } from './platform/auth/access.ts';
 import { centreInput, counterInput, departmentInput, staffInput, zoneInput } from './test/factories.ts';
 import { createTestContext, role, type Session, type TestContext } from './test/harness.ts';
 import { itemInput } from './modules/catalogue/test-helpers.ts';
+import { pdfBytes } from './domain/files/test-fixtures.ts';
 
 interface Parameter {
   readonly name: string;
@@ -63,9 +64,10 @@ interface Fixture {
 
 /**
  * How to create an entity of each kind in centre B, as system administrator, through
- * the API. The kind is the path segment before `{id}`.
+ * the API. The kind is the path segment before `{id}`. A body given as bytes is sent
+ * raw (an upload), with the query string `query`.
  */
-const KINDS: Record<string, { readonly route: string; readonly body: (f: Fixture) => Record<string, unknown> }> = {
+const KINDS: Record<string, { readonly route: string; readonly body: (f: Fixture) => Record<string, unknown> | Buffer; readonly query?: string }> = {
   departments: { route: 'POST /api/v1/centres/{centreId}/departments', body: () => departmentInput() },
   zones: { route: 'POST /api/v1/centres/{centreId}/zones', body: () => zoneInput() },
   counters: { route: 'POST /api/v1/centres/{centreId}/counters', body: () => counterInput() },
@@ -84,6 +86,8 @@ const KINDS: Record<string, { readonly route: string; readonly body: (f: Fixture
       acceptingCounterKind: 'comprehensive',
     }),
   },
+  // A stored file (§6.3.2 blank form): the raw bytes, the name in the query.
+  files: { route: 'POST /api/v1/centres/{centreId}/files', query: 'name=乙中心空白表格.pdf', body: () => Buffer.from(pdfBytes('centre B')) },
   users: {
     route: 'POST /api/v1/users',
     body: (f) => ({ username: `walk.b.${randomUUID().slice(0, 8)}`, displayName: '乙中心窗口人员', password: 'Walk-password-2025', roles: [{ role: 'window_clerk', centreId: f.centreB }] }),
@@ -102,6 +106,7 @@ const PARAMS: Record<string, { readonly bound: boolean; readonly value: (f: Fixt
   days: { bound: false, value: () => '1' },
   year: { bound: false, value: () => '2025' },
   number: { bound: false, value: () => '1' },
+  name: { bound: false, value: () => 'walk.pdf' },
 };
 
 /**
@@ -109,7 +114,7 @@ const PARAMS: Record<string, { readonly bound: boolean; readonly value: (f: Fixt
  * to reach into centre B. Without one, a 400 would hide whether the use case checks.
  */
 const BODIES: Record<string, (f: Fixture) => Record<string, unknown>> = {
-  'POST /api/v1/users': (f) => KINDS.users!.body(f),
+  'POST /api/v1/users': (f) => KINDS.users!.body(f) as Record<string, unknown>,
   'POST /api/v1/centres': () => centreInput(),
 };
 
@@ -138,10 +143,12 @@ async function createIn(kind: string): Promise<string> {
   if (!spec) throw new Error(`no way to create "${kind}"`);
   const [method, path] = spec.route.split(' ') as [string, string];
   if (!doc.paths[path]?.[method.toLowerCase()]) throw new Error(`KINDS.${kind}: ${spec.route} is not in the OpenAPI document`);
+  const body = spec.body(fixture);
   const res = await ctx.as(fixture.admin, {
     method: method as 'POST',
-    url: path.replace('{centreId}', fixture.centreB),
-    payload: spec.body(fixture),
+    url: `${path.replace('{centreId}', fixture.centreB)}${spec.query ? `?${new URLSearchParams(spec.query).toString()}` : ''}`,
+    payload: body,
+    ...(Buffer.isBuffer(body) ? { headers: { 'content-type': 'application/octet-stream' } } : {}),
   });
   if (res.statusCode >= 300) throw new Error(`KINDS.${kind}: ${spec.route} answered ${res.statusCode} ${res.body}`);
   return res.json<{ id: string }>().id;

@@ -4,3 +4,5 @@ export * from './platform/auth/schema.ts';
 export * from './platform/audit/schema.ts';
 export * from './modules/calendar/schema.ts';
 export * from './modules/catalogue/schema.ts';
+export * from './modules/files/schema.ts';
+export * from './platform/events/schema.ts';

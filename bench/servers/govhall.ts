@@ -1,6 +1,7 @@
 /**
  * The real GovHall HTTP server for the throughput benchmark, in its own process: the
- * app of src/app.ts over the database of DATABASE_URL, on a loopback port. Tells the
+ * app of src/app.ts over the database of DATABASE_URL (or the embedded one in
+ * GOVHALL_DATA_DIR), on a loopback port. Tells the
  * parent its port over IPC; stops when the parent says so or goes away.
  */
 import { buildApp } from '../../src/app.ts';
@@ -8,7 +9,6 @@ import { depsOf, openConfigured } from '../../src/cli/context.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
-if (!config.databaseUrl) throw new Error('bench/servers/govhall.ts needs DATABASE_URL');
 const database = await openConfigured(config);
 // Request logging is off here as in the bare server it is compared with: both are measured doing the same work apart from GovHall's own.
 const app = await buildApp(depsOf(config, database), { logger: false, web: false });

@@ -11,6 +11,13 @@ export const BACKUP_FORMAT = 'govhall-backup';
 export const BACKUP_VERSION = 1;
 export const FETCH_BATCH = 1000;
 export const INSERT_BATCH = 500;
+/**
+ * A table with a bytea column (stored files, up to 10 MB each, twice that as hex text)
+ * is read one row per fetch, and an insert batch is closed once its lines hold this many
+ * characters, so that memory stays bounded by a few files, not a thousand.
+ */
+export const BYTEA_FETCH_BATCH = 1;
+export const INSERT_BATCH_CHARS = 4 * 1024 * 1024;
 export const JSON_NULL_KEY = '$jsonNull';
 
 export interface BackupHeader {
@@ -176,6 +183,7 @@ export async function catalogColumns(q: Queryable, tables: ReadonlyMap<string, T
 export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export const qualified = (t: TableInfo) => `${ident(t.schema)}.${ident(t.name)}`;
 export const isJsonb = (c: ColumnInfo) => c.type === 'jsonb';
+export const isBytea = (c: ColumnInfo) => c.type === 'bytea';
 
 /** The latest migration applied to this database. */
 export async function appliedMigration(q: Queryable): Promise<MigrationStamp> {
@@ -194,6 +202,8 @@ export async function exactOutput(tx: Queryable): Promise<void> {
   await tx.execute(sql`set local extra_float_digits = 3`);
   await tx.execute(sql`set local datestyle = 'ISO, YMD'`);
   await tx.execute(sql`set local intervalstyle = 'postgres'`);
+  // bytea as \x + hex, which bytea input reads back whatever the server's default output.
+  await tx.execute(sql`set local bytea_output = 'hex'`);
 }
 
 // ---------------------------------------------------------------------------------

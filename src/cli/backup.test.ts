@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,13 @@ const { auditLog, centreClosedDays, centres, counters, departments, deviceTokens
 
 /** Every table of src/schema.ts, found the same way a later module's tables will be. */
 const TABLES = (Object.values(schema) as unknown[]).flatMap((v) => (is(v, PgTable) ? [getTableConfig(v)] : []));
+
+/** Every byte value (backslash, NUL, high bytes), an empty file, and 3 MB of varied bytes (one 6 MB line). */
+const FILE_CONTENTS: readonly Buffer[] = [
+  Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) & 0xff)),
+  Buffer.alloc(0),
+  Buffer.from(Array.from({ length: 3 * 1024 * 1024 }, (_, i) => (i ^ (i >> 9) ^ (i >> 17)) & 0xff)),
+];
 
 let dir: string;
 beforeAll(async () => {
@@ -63,6 +70,12 @@ async function fill(ctx: TestContext): Promise<void> {
   await db.insert(schema.items).values({ id: itemId, centreId, departmentId, level: 'main', basicCode: '000101001000', implementationCode: `${FIXTURE_USCC}3000101001000`, kind: 'licensing', typeCode: '01', name: guide.name!, publishedNumber: 1, publishedEffectiveOn: '2025-03-03', publishedName: guide.name, publishedTypeCode: '01', publishedSearch: guide.name, publishedFlags: guide.flags, createdAt: at, updatedAt: at });
   await db.insert(schema.itemVersions).values({ id: randomUUID(), itemId, number: 1, status: 'published', guide, reviewDecision: 'approved', reviewer: '王五', opinion: '同意', reviewedAt: at, effectiveOn: '2025-03-03', publishedAt: at, createdBy: 'admin', createdAt: at, updatedAt: at });
   await db.insert(schema.bundles).values({ id: randomUUID(), centreId, name: '企业开办一件事', itemIds: [itemId, itemId], steps: [{ order: 1, name: '受理', itemIds: [itemId] }], acceptingCounterKind: 'comprehensive', createdAt: at, updatedAt: at });
+  // Stored files (§6.3.2 blank forms): bytea, carried as hex text.
+  for (const content of FILE_CONTENTS) {
+    await db.insert(schema.storedFiles).values({ id: randomUUID(), centreId, name: `表格 ${content.length}.pdf`, contentType: 'application/pdf', size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content, createdBy: 'admin', createdAt: at });
+  }
+
+  await db.insert(schema.streamEvents).values({ centreId, type: 'ticket.called', data: { number: 'A012', counter: '5', speak: '请A012号到5号窗口办理' }, at });
 
   // Values a JavaScript round trip would bend: microseconds, 2^53 + 1, JSON null inside jsonb, -0, a long double.
   await db.execute(sql`update ${centres} set created_at = '2025-03-01 08:00:00.123456+08', longitude = '-0'::float8 where id = ${centreId}`);
@@ -195,6 +208,10 @@ describe('backup and restore', () => {
     expect(Object.is(county!.longitude, -0)).toBe(true);
     const [dept] = await target.deps.db.select().from(departments);
     expect(dept!.chiefRepresentativeId).not.toBeNull();
+    // bytea: the very bytes, as the application reads them.
+    const files = await target.deps.db.select().from(schema.storedFiles);
+    expect(files.map((f) => f.content.length).sort((a, b) => a - b)).toEqual(FILE_CONTENTS.map((c) => c.length).sort((a, b) => a - b));
+    for (const f of files) expect(f.content.equals(FILE_CONTENTS.find((c) => c.length === f.content.length)!), f.name).toBe(true);
   });
 
   it('carries bigints beyond 2^53, microseconds and jsonb null, and resets the audit sequence to the largest id', async () => {

@@ -9,7 +9,8 @@
  * A row line is the database's own `to_json(row)` text and is handed back to the
  * database as text on restore: no value is ever parsed by JavaScript, so timestamps
  * (microseconds), doubles, bigints beyond 2^53, dates and jsonb round-trip exactly,
- * and a backup taken on embedded PGlite restores into PostgreSQL. A jsonb column that
+ * and a backup taken on embedded PGlite restores into PostgreSQL (bytea travels as `\x`
+ * + hex, the stored files included, byte for byte). A jsonb column that
  * holds JSON `null` (not SQL NULL) is listed in the row's `$jsonNull` key, since
  * `to_json` writes both as `null`.
  *
@@ -25,7 +26,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../platform/db/database.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { VERSION } from '../version.ts';
-import { appliedMigration, sqlString, BACKUP_FORMAT, BACKUP_VERSION, catalogColumns, dependencyOrder, exactOutput, FETCH_BATCH, ident, isJsonb, JSON_NULL_KEY, qualified, schemaTables, type BackupHeader, type ColumnInfo, type TableInfo } from './backup-tables.ts';
+import { appliedMigration, sqlString, BACKUP_FORMAT, BACKUP_VERSION, BYTEA_FETCH_BATCH, catalogColumns, dependencyOrder, exactOutput, FETCH_BATCH, ident, isBytea, isJsonb, JSON_NULL_KEY, qualified, schemaTables, type BackupHeader, type ColumnInfo, type TableInfo } from './backup-tables.ts';
 
 export { dependencyOrder, type BackupHeader } from './backup-tables.ts';
 export { restoreFromFile } from './restore.ts';
@@ -95,9 +96,10 @@ async function* dumpRows(tx: Queryable, table: TableInfo, cols: readonly ColumnI
           else left(to_json(r)::text, -1) || ',"${JSON_NULL_KEY}":' || array_to_json(array_remove(array[${jsonNulls.join(', ')}]::text[], null))::text || '}' end`;
   const orderBy = table.primaryKey.length > 0 ? ` order by ${table.primaryKey.map((c) => `r.${ident(c)}`).join(', ')}` : '';
   const cursor = ident(`govhall_backup_${table.name}`);
+  const batch = cols.some(isBytea) ? BYTEA_FETCH_BATCH : FETCH_BATCH;
   await tx.execute(sql.raw(`declare ${cursor} no scroll cursor for select ${line} as line from ${qualified(table)} as r${orderBy}`));
   for (;;) {
-    const rows = await queryRows<{ line: string }>(tx, sql.raw(`fetch forward ${FETCH_BATCH} from ${cursor}`));
+    const rows = await queryRows<{ line: string }>(tx, sql.raw(`fetch forward ${batch} from ${cursor}`));
     if (rows.length === 0) break;
     yield rows.map((r) => r.line);
   }

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../domain/shared/errors.ts';
 import { queryRows } from '../platform/db/database.ts';
 import type { AppDeps } from '../platform/deps.ts';
-import { appliedMigration, exactOutput, sqlString, BACKUP_FORMAT, BACKUP_VERSION, catalogColumns, deferredColumns, ident, INSERT_BATCH, isJsonb, JSON_NULL_KEY, qualified, schemaTables, type BackupHeader, type ColumnInfo, type MigrationStamp, type TableInfo } from './backup-tables.ts';
+import { appliedMigration, exactOutput, sqlString, BACKUP_FORMAT, BACKUP_VERSION, catalogColumns, deferredColumns, ident, INSERT_BATCH, INSERT_BATCH_CHARS, isJsonb, JSON_NULL_KEY, qualified, schemaTables, type BackupHeader, type ColumnInfo, type MigrationStamp, type TableInfo } from './backup-tables.ts';
 
 
 // ---------------------------------------------------------------------------------
@@ -28,6 +28,11 @@ async function* readLines(file: string): AsyncGenerator<string> {
   let rest = '';
   try {
     for await (const chunk of gunzip as AsyncIterable<string>) {
+      // A stored file is one line of megabytes: gather its chunks, split once it ends.
+      if (!chunk.includes('\n')) {
+        rest += chunk;
+        continue;
+      }
       const parts = (rest + chunk).split('\n');
       rest = parts.pop()!;
       yield* parts;
@@ -116,6 +121,7 @@ export async function restoreFromFile(deps: AppDeps, file: string): Promise<Reco
         const later = deferred.get(name) ?? [];
         const insert = insertStatement(table, cols, later);
         let batch: string[] = [];
+        let batchChars = 0;
         const flush = async () => {
           if (batch.length === 0) return;
           const rows = `[${batch.join(',')}]`;
@@ -128,13 +134,15 @@ export async function restoreFromFile(deps: AppDeps, file: string): Promise<Reco
             throw err;
           }
           batch = [];
+          batchChars = 0;
         };
         for (let i = 0; i < header.tables[name]!; i++) {
           const line = await next();
           if (line === undefined) throw invalid(`文件在表 ${name} 的第 ${i + 1} 行之前结束`);
           if (!line.startsWith('{') || !line.endsWith('}')) throw invalid(`表 ${name} 的第 ${i + 1} 行不是 JSON 对象`);
           batch.push(line);
-          if (batch.length >= INSERT_BATCH) await flush();
+          batchChars += line.length;
+          if (batch.length >= INSERT_BATCH || batchChars >= INSERT_BATCH_CHARS) await flush();
         }
         await flush();
         counts[name] = header.tables[name]!;

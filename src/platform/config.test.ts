@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -44,5 +46,22 @@ describe('configuration', () => {
 
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  it('reads the public URL of the QR codes without its trailing slash, and refuses one that is not http(s)', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ GOVHALL_PUBLIC_URL: 'https://zwfw.example.gov.cn/govhall/' }).publicUrl).toBe('https://zwfw.example.gov.cn/govhall');
+    expect(loadConfig({ GOVHALL_PUBLIC_URL: 'http://10.0.0.5:8080' }).publicUrl).toBe('http://10.0.0.5:8080');
+    for (const bad of ['zwfw.example.gov.cn', 'ftp://zwfw.example.gov.cn', 'https://zwfw.example.gov.cn/?a=1', 'https://u:p@zwfw.example.gov.cn']) {
+      expect(() => loadConfig({ GOVHALL_PUBLIC_URL: bad }), bad).toThrow(/GOVHALL_PUBLIC_URL/);
+    }
+  });
+
+  it('takes a TrueType font file for PDF documents, and refuses what is not one', () => {
+    const font = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+    expect(loadConfig({ GOVHALL_PDF_FONT: font }).pdfFont).toBe(font);
+    expect(loadConfig({}).pdfFont).toBeUndefined();
+    expect(() => loadConfig({ GOVHALL_PDF_FONT: '/nonexistent/font.ttf' })).toThrow(/GOVHALL_PDF_FONT cannot be read/);
+    expect(() => loadConfig({ GOVHALL_PDF_FONT: fileURLToPath(import.meta.url) })).toThrow(/GOVHALL_PDF_FONT must be a TrueType/);
   });
 });

@@ -2,6 +2,7 @@
  * Configuration: read once from the environment at start, validated into a frozen
  * object. Bad values stop the process with the list of everything that is wrong.
  */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isStrongPassword } from '../domain/accounts/password-policy.ts';
 
@@ -20,6 +21,10 @@ export interface Config {
   /** Trust X-Forwarded-For from a reverse proxy; off, or any client could pick its own address. */
   readonly trustProxy: boolean;
   readonly webDir: string;
+  /** Public base URL (no trailing slash) printed in QR codes; `undefined`: derived from each request. */
+  readonly publicUrl: string | undefined;
+  /** A TrueType/OpenType font for PDF documents; `undefined`: Noto Sans SC from node_modules. */
+  readonly pdfFont: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +90,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     problems.push(`GOVHALL_TRUST_PROXY must be 1 or 0 (got "${rawTrust}")`);
   }
 
+  const publicUrl = publicBaseUrl(env.GOVHALL_PUBLIC_URL, problems);
+  const pdfFont = env.GOVHALL_PDF_FONT ? resolve(env.GOVHALL_PDF_FONT) : undefined;
+  if (pdfFont !== undefined) {
+    const problem = fontFileProblem(pdfFont);
+    if (problem) problems.push(`GOVHALL_PDF_FONT ${problem} (got "${env.GOVHALL_PDF_FONT}")`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return Object.freeze({
@@ -99,5 +111,45 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     secureCookies: rawSecure === '1',
     trustProxy: rawTrust === '1',
     webDir: resolve(env.GOVHALL_WEB_DIR || './dist/web'),
+    publicUrl,
+    pdfFont,
   });
+}
+
+/** An absolute http(s) URL without query or fragment; a trailing slash is dropped. */
+function publicBaseUrl(raw: string | undefined, problems: string[]): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push(`GOVHALL_PUBLIC_URL must be an absolute http(s) URL (got "${value}")`);
+    return undefined;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username || url.password) {
+    problems.push(`GOVHALL_PUBLIC_URL must be an http(s) URL without query, fragment or credentials (got "${value}")`);
+    return undefined;
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/** Why the file cannot be a PDF font: missing, or not TrueType/OpenType by its first bytes. */
+function fontFileProblem(path: string): string | undefined {
+  try {
+    if (!statSync(path).isFile()) return 'is not a file';
+    const fd = openSync(path, 'r');
+    const head = Buffer.alloc(4);
+    try {
+      readSync(fd, head, 0, 4, 0);
+    } finally {
+      closeSync(fd);
+    }
+    const tag = head.toString('latin1');
+    // TrueType (0x00010000 or "true") or OpenType with CFF outlines ("OTTO"); collections need a face name.
+    if (head.readUInt32BE(0) === 0x00010000 || tag === 'true' || tag === 'OTTO') return undefined;
+    return 'must be a TrueType (.ttf) or OpenType (.otf) font file, not a collection';
+  } catch {
+    return 'cannot be read';
+  }
 }

@@ -1,14 +1,49 @@
 /**
  * A centre's public page: address, service hours with the extended and off-peak windows
  * (DB36/T 2016 §8.1.3.5), phones (§5.1.3.1), free Wi-Fi (§5.2.3.2), the floor index
- * (§5.1.3.2), the counters and what they handle, and the staff board (§5.1.3.3).
+ * (§5.1.3.2), the counters and what they handle, the staff board (§5.1.3.3), and the
+ * way to its published lists and "一件事" bundles (§8.2).
  */
 import { useEffect } from 'react';
 import { api } from '../shared/api.ts';
 import { useLoad } from '../shared/use-load.ts';
+import { linkClick } from '../shared/router.ts';
 import { windowText } from './format.ts';
+import { paths } from './routes.ts';
 import { SearchForm } from './SearchForm.tsx';
-import type { BoardEntry, PublicCentre } from './types.ts';
+import type { BoardEntry, CentreLists, PublicCentre } from './types.ts';
+
+/** §8.2: the lists page, and each "高效办成一件事" bundle (§8.2.4) straight away. */
+function Lists({ centreId }: { centreId: string }) {
+  const lists = useLoad(() => api.get<CentreLists>(`/api/v1/public/centres/${centreId}/lists`), centreId);
+  const bundles = lists.data?.bundles ?? [];
+  return (
+    <section aria-labelledby="lists-title" className="panel wide">
+      <h2 id="lists-title">事项清单公开</h2>
+      <p>
+        帮代办、24小时自助办、免证办、“跨省通办”、告知承诺、容缺受理、延时错时和预约服务等事项清单：
+        <a href={paths.lists(centreId)} onClick={linkClick(paths.lists(centreId))}>
+          查看清单公开
+        </a>
+      </p>
+      {bundles.length > 0 && (
+        <>
+          <h3>“高效办成一件事”</h3>
+          <ul className="bundle-links">
+            {bundles.map((b) => (
+              <li key={b.id}>
+                <a href={paths.bundle(b.id)} onClick={linkClick(paths.bundle(b.id))}>
+                  {b.name}
+                </a>
+                <span className="muted">（{b.items.length} 个事项一次办）</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
 
 function Hours({ centre }: { centre: PublicCentre }) {
   const h = centre.serviceHours;
@@ -192,6 +227,7 @@ export function CentrePage({ centreId }: { centreId: string }) {
       </p>
       <SearchForm centreId={centre.id} />
       <div className="panels">
+        <Lists centreId={centre.id} />
         <Hours centre={centre} />
         <Phones centre={centre} />
         <Wifi centre={centre} />

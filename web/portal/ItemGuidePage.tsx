@@ -10,7 +10,7 @@ import { api, ApiError } from '../shared/api.ts';
 import { linkClick } from '../shared/router.ts';
 import { useLoad } from '../shared/use-load.ts';
 import { timeLimitText, yesNo } from './format.ts';
-import { paths } from './routes.ts';
+import { files, paths } from './routes.ts';
 import type { ItemGuide, Material, PublicItemView } from './types.ts';
 
 const FLAG_LABELS: [keyof ItemGuide['flags'], string][] = [
@@ -65,10 +65,17 @@ function Guide({ item }: { item: PublicItemView }) {
       </p>
       <div className="no-print actions">
         <Button onClick={() => window.print()}>打印办事指南</Button>
+        <a href={files.itemGuidePdf(item.id)} className="action-link">
+          打印办事指南（PDF）
+        </a>
         <a href={paths.items(item.centreId)} onClick={linkClick(paths.items(item.centreId))}>
           返回事项查询
         </a>
       </div>
+      <figure className="qr">
+        <img src={files.itemQr(item.id)} alt={`“${text(g.name)}”办事指南的二维码，用手机扫描可打开本页`} width={128} height={128} />
+        <figcaption>手机扫码查看本办事指南</figcaption>
+      </figure>
       {flags.length > 0 && (
         <ul className="flag-list" aria-label="特色服务">
           {flags.map(([key, label]) => (

@@ -5,10 +5,10 @@
 import { Button, Input } from 'antd';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ITEM_KINDS } from '../../src/domain/catalogue/codes.ts';
-import { FLAG_LISTS, TOLERANCE_LIST_TITLE } from '../../src/domain/catalogue/lists.ts';
 import { api } from '../shared/api.ts';
 import { linkClick } from '../shared/router.ts';
 import { useLoad } from '../shared/use-load.ts';
+import { isSearchList, SEARCH_LISTS } from './lists.ts';
 import { paths } from './routes.ts';
 import type { ItemPage, PublicCentre, PublicItemSummary } from './types.ts';
 
@@ -22,18 +22,14 @@ interface Filters {
   readonly offset: number;
 }
 
-const LISTS: [string, string][] = [
-  ...Object.entries(FLAG_LISTS).map(([key, l]): [string, string] => [key, l.title]),
-  ['toleranceAcceptance', TOLERANCE_LIST_TITLE],
-];
-
 function filtersFromUrl(): Filters {
   const p = new URLSearchParams(window.location.search);
   return {
     q: p.get('q') ?? '',
     departmentId: p.get('departmentId') ?? '',
     typeCode: p.get('typeCode') ?? '',
-    list: p.get('list') ?? '',
+    // A list the search does not know would make the API refuse the whole query.
+    list: isSearchList(p.get('list') ?? '') ? (p.get('list') ?? '') : '',
     offset: Math.max(0, Number(p.get('offset') ?? 0) || 0),
   };
 }
@@ -82,6 +78,13 @@ export function ItemSearchPage({ centreId }: { centreId: string }) {
     <>
       <h1>办事指南查询</h1>
       {centre.data && <p className="lead">{centre.data.name}</p>}
+      <p>
+        帮代办、容缺受理、“跨省通办”等事项清单和“高效办成一件事”，请见
+        <a href={paths.lists(centreId)} onClick={linkClick(paths.lists(centreId))}>
+          清单公开
+        </a>
+        。
+      </p>
       <div role="search" className="search-box">
         <form onSubmit={submit} className="filters">
           <div className="field grow">
@@ -114,9 +117,9 @@ export function ItemSearchPage({ centreId }: { centreId: string }) {
             <label htmlFor={ids.list}>事项清单</label>
             <select id={ids.list} value={draft.list} onChange={(e) => set({ list: e.target.value })}>
               <option value="">全部事项</option>
-              {LISTS.map(([value, title]) => (
-                <option key={value} value={value}>
-                  {title}
+              {SEARCH_LISTS.map((l) => (
+                <option key={l.kind} value={l.kind}>
+                  {l.title}
                 </option>
               ))}
             </select>

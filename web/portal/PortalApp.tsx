@@ -6,10 +6,12 @@
 import { ConfigProvider } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { linkClick, usePathname } from '../shared/router.ts';
+import { BundlePage } from './BundlePage.tsx';
 import { CentrePage } from './CentrePage.tsx';
 import { HomePage } from './HomePage.tsx';
 import { ItemGuidePage } from './ItemGuidePage.tsx';
 import { ItemSearchPage } from './ItemSearchPage.tsx';
+import { ListsPage } from './ListsPage.tsx';
 import { useLargeText } from './large-text.ts';
 import { parseRoute, paths } from './routes.ts';
 
@@ -23,7 +25,7 @@ export function PortalApp() {
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
-  const routeCentre = route.page === 'centre' || route.page === 'items' ? route.centreId : null;
+  const routeCentre = route.page === 'centre' || route.page === 'items' || route.page === 'lists' ? route.centreId : null;
   useEffect(() => {
     if (routeCentre) setCentreId(routeCentre);
   }, [routeCentre]);
@@ -49,8 +51,14 @@ export function PortalApp() {
     case 'items':
       page = <ItemSearchPage centreId={route.centreId} />;
       break;
+    case 'lists':
+      page = <ListsPage centreId={route.centreId} />;
+      break;
     case 'item':
       page = <ItemGuidePage itemId={route.itemId} onCentre={setCentreId} />;
+      break;
+    case 'bundle':
+      page = <BundlePage bundleId={route.bundleId} onCentre={setCentreId} />;
       break;
     default:
       page = (
@@ -96,6 +104,11 @@ export function PortalApp() {
                 <li>
                   <a href={paths.items(centreId)} onClick={linkClick(paths.items(centreId))} aria-current={current(paths.items(centreId))}>
                     办事指南查询
+                  </a>
+                </li>
+                <li>
+                  <a href={paths.lists(centreId)} onClick={linkClick(paths.lists(centreId))} aria-current={current(paths.lists(centreId))}>
+                    清单公开
                   </a>
                 </li>
               </>

@@ -1,9 +1,11 @@
-/** The portal's pages and their paths under /portal/. */
+/** The portal's pages and their paths under /portal/, and the files the pages link to. */
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'centre'; readonly centreId: string }
   | { readonly page: 'items'; readonly centreId: string }
+  | { readonly page: 'lists'; readonly centreId: string }
   | { readonly page: 'item'; readonly itemId: string }
+  | { readonly page: 'bundle'; readonly bundleId: string }
   | { readonly page: 'not-found' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -15,14 +17,34 @@ export function parseRoute(pathname: string): Route {
   if (m?.[1]) return { page: 'centre', centreId: m[1] };
   m = new RegExp(`^/portal/centres/${UUID}/items$`).exec(path);
   if (m?.[1]) return { page: 'items', centreId: m[1] };
+  m = new RegExp(`^/portal/centres/${UUID}/lists$`).exec(path);
+  if (m?.[1]) return { page: 'lists', centreId: m[1] };
   m = new RegExp(`^/portal/items/${UUID}$`).exec(path);
   if (m?.[1]) return { page: 'item', itemId: m[1] };
+  m = new RegExp(`^/portal/bundles/${UUID}$`).exec(path);
+  if (m?.[1]) return { page: 'bundle', bundleId: m[1] };
   return { page: 'not-found' };
+}
+
+function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const qs = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1])).toString();
+  return qs ? `${path}?${qs}` : path;
 }
 
 export const paths = {
   home: '/portal/',
   centre: (id: string) => `/portal/centres/${id}`,
-  items: (id: string, q?: string) => `/portal/centres/${id}/items${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+  /** The item search, optionally with a query and a §8.2 list filter. */
+  items: (id: string, q?: string, list?: string) => withQuery(`/portal/centres/${id}/items`, { q, list }),
+  lists: (id: string) => `/portal/centres/${id}/lists`,
   item: (id: string) => `/portal/items/${id}`,
+  bundle: (id: string) => `/portal/bundles/${id}`,
+};
+
+/** Files served by the public API: downloads, printable guides and QR codes. */
+export const files = {
+  listXlsx: (centreId: string, kind: string) => `/api/v1/public/centres/${centreId}/lists/${kind}.xlsx`,
+  itemGuidePdf: (itemId: string) => `/api/v1/public/items/${itemId}/guide.pdf`,
+  itemQr: (itemId: string) => `/api/v1/public/items/${itemId}/qr.svg`,
+  bundleGuidePdf: (bundleId: string) => `/api/v1/public/bundles/${bundleId}/guide.pdf`,
 };

@@ -9,3 +9,6 @@ export interface ItemPage<T> {
   readonly items: readonly T[];
   readonly total?: number;
 }
+export type { BundleView } from '../../src/modules/catalogue/bundle.schemas.ts';
+export type { BundleEntry, CentreLists, ListEntry, ListKind, ToleranceEntry } from '../../src/domain/catalogue/lists.ts';
+export type { MergedMaterial } from '../../src/domain/catalogue/bundles.ts';

@@ -22,6 +22,16 @@ export type {
   YearSummary,
 } from '../../src/modules/calendar/calendar.schemas.ts';
 export type { UserCreate, UserUpdate, UserView } from '../../src/modules/accounts/user.schemas.ts';
+export type {
+  ItemCreate,
+  ItemSummary,
+  ItemUpdate,
+  ItemView,
+  VersionSummary,
+  VersionView,
+} from '../../src/modules/catalogue/item.schemas.ts';
+export type { BundleCreate, BundleUpdate, BundleView } from '../../src/modules/catalogue/bundle.schemas.ts';
+export type { FileView } from '../../src/modules/files/file.schemas.ts';
 
 /** GET /api/v1/audit item (AuditRecordView in src/platform/audit/audit.routes.ts, which exports no type). */
 export interface AuditRecord {

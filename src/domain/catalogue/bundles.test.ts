@@ -21,6 +21,18 @@ describe('§8.2.4 one merged material list for "一件事"', () => {
       ['户口簿', ['hukou']],
     ]);
   });
+  it('keeps each distinct note of a merged material once', () => {
+    const merged = mergeMaterials([
+      { itemId: 'a', materials: [material({ note: '可出示电子身份证' })] },
+      { itemId: 'b', materials: [material({ note: '可出示电子身份证' })] },
+      { itemId: 'c', materials: [material({ note: '代办人另带本人身份证' })] },
+      { itemId: 'd', materials: [material({ note: ' 可出示电子身份证 ' })] },
+      { itemId: 'e', materials: [material({ note: null })] },
+    ]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]?.note).toBe('可出示电子身份证；代办人另带本人身份证');
+  });
+
   it('normalises whitespace, full/half-width and case before comparing', () => {
     const merged = mergeMaterials([
       { itemId: 'a', materials: [material({ name: '营业执照（副本）', issuingBody: '市场监管部门' })] },

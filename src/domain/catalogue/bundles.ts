@@ -39,6 +39,12 @@ function mergeTolerance(a: MaterialTolerance | null, b: MaterialTolerance | null
   return { conditions: [...new Set(conditions)].join('；') || null, completionDeadline: deadline };
 }
 
+/** The notes of both, each distinct note once (a merged note is split back at '；'). */
+function mergeNotes(a: string | null | undefined, b: string | null | undefined): string | null {
+  const parts = [a, b].flatMap((n) => (n ?? '').split('；')).map((n) => n.trim()).filter((n) => n !== '');
+  return [...new Set(parts)].join('；') || null;
+}
+
 function merge(a: Material, b: Material): Material {
   // Shared only if every item obtains it by data sharing; otherwise the applicant brings it.
   const viaDataSharing = a.viaDataSharing && b.viaDataSharing;
@@ -52,7 +58,7 @@ function merge(a: Material, b: Material): Material {
     blankFormFileId: a.blankFormFileId ?? b.blankFormFileId,
     sampleFileId: a.sampleFileId ?? b.sampleFileId,
     eLicenceAccepted: a.eLicenceAccepted && b.eLicenceAccepted,
-    note: [a.note, b.note].filter((n): n is string => !!n?.trim()).join('；') || null,
+    note: mergeNotes(a.note, b.note),
   };
 }
 

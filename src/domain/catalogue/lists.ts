@@ -56,6 +56,26 @@ export type FlagListKind = keyof typeof FLAG_LISTS;
 export const TOLERANCE_LIST_TITLE = '容缺受理事项清单';
 export const BUNDLE_LIST_TITLE = '“高效办成一件事”服务事项清单';
 
+/**
+ * Every list a centre publishes, keyed as {@link CentreLists} names it, in the order of
+ * §8.2: the flag lists, 容缺受理 (§8.2.7) and the "一件事" bundles (§8.2.4).
+ */
+export const PUBLISHED_LISTS = {
+  agencyHelp: { title: FLAG_LISTS.agencyHelp.title, clause: FLAG_LISTS.agencyHelp.clause },
+  selfService24h: { title: FLAG_LISTS.selfService24h.title, clause: FLAG_LISTS.selfService24h.clause },
+  bundles: { title: BUNDLE_LIST_TITLE, clause: '§8.2.4' },
+  certificateFree: { title: FLAG_LISTS.certificateFree.title, clause: FLAG_LISTS.certificateFree.clause },
+  crossProvince: { title: FLAG_LISTS.crossProvince.title, clause: FLAG_LISTS.crossProvince.clause },
+  withinProvince: { title: FLAG_LISTS.withinProvince.title, clause: FLAG_LISTS.withinProvince.clause },
+  withinCity: { title: FLAG_LISTS.withinCity.title, clause: FLAG_LISTS.withinCity.clause },
+  notifyCommit: { title: FLAG_LISTS.notifyCommit.title, clause: FLAG_LISTS.notifyCommit.clause },
+  toleranceAcceptance: { title: TOLERANCE_LIST_TITLE, clause: '§8.2.7' },
+  extendedHours: { title: FLAG_LISTS.extendedHours.title, clause: FLAG_LISTS.extendedHours.clause },
+  appointment: { title: FLAG_LISTS.appointment.title, clause: FLAG_LISTS.appointment.clause },
+} as const satisfies Record<FlagListKind | 'toleranceAcceptance' | 'bundles', { title: string; clause: string }>;
+export type ListKind = keyof typeof PUBLISHED_LISTS;
+export const LIST_KINDS = Object.keys(PUBLISHED_LISTS) as ListKind[];
+
 export type CentreLists = { readonly [K in FlagListKind]: readonly ListEntry[] } & {
   readonly toleranceAcceptance: readonly ToleranceEntry[];
   readonly bundles: readonly BundleEntry[];

@@ -52,7 +52,8 @@ export function guide(overrides: Partial<ItemGuide> = {}): ItemGuide {
     fee: { free: true },
     materials: [
       material(),
-      material({ name: '食品经营许可申请书', issuingBody: null, copies: 0, blankFormFileId: 'file-form', sampleFileId: 'file-sample' }),
+      // Its 空白表格 and 格式范本 (§6.3.2) must be stored files of the item's centre: tests that need them upload them.
+      material({ name: '食品经营许可申请书', issuingBody: null, copies: 0 }),
     ],
     process: [{ name: '申请' }, { name: '受理' }, { name: '审查' }, { name: '决定' }, { name: '送达' }],
     handlingForms: ['1', '2'],

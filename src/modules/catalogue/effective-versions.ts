@@ -11,6 +11,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import type { Job } from '../../platform/jobs/jobs.ts';
 import * as repo from './item.repository.ts';
 import { refreshSearchRow, todayOf } from './item.service.ts';
+import { catalogueChanged } from './public-cache.ts';
 
 /** Rewrites the search row of every item a version has taken effect for since; returns how many changed. */
 export async function applyEffectiveVersions(deps: AppDeps): Promise<number> {
@@ -24,6 +25,7 @@ export async function applyEffectiveVersions(deps: AppDeps): Promise<number> {
       const after = await refreshSearchRow(tx, item, today, now);
       if (after.publishedNumber === item.publishedNumber) return;
       changed++;
+      await catalogueChanged(deps, tx, item.centreId);
       await writeAudit(tx, SYSTEM_ACTOR, now, {
         centreId: item.centreId,
         entity: 'item',

@@ -5,6 +5,7 @@ import { AppError } from '../../domain/shared/errors.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireCentre } from '../organisation/references.ts';
 import * as repo from './item.repository.ts';
+import { searchPublished } from './public-search.ts';
 import type { PublicItemQuery, PublicItemSummary, PublicItemView } from './item.schemas.ts';
 
 // ---------------------------------------------------------------- helpers
@@ -13,12 +14,11 @@ import { todayOf } from './item.service.ts';
 
 /** §7.3.2.1 published items only: substring search on name and codes, department, type and list; paged. */
 export async function listPublicItems(deps: AppDeps, centreId: string, query: PublicItemQuery): Promise<{ items: PublicItemSummary[]; total: number }> {
-  const { rows, total } = await repo.searchPublic(deps.db, centreId, {
+  const { rows, total } = await searchPublished(deps, centreId, {
     q: query.q,
     departmentId: query.departmentId,
     typeCode: query.typeCode,
-    flag: query.list,
-    today: todayOf(deps),
+    list: query.list,
     limit: query.limit ?? 20,
     offset: query.offset ?? 0,
   });
@@ -63,3 +63,17 @@ export async function getPublicItem(deps: AppDeps, id: string): Promise<{ view: 
   return { view, etag: `"v${current.number}-${hash}"` };
 }
 
+
+/**
+ * Whether a stored file of the centre is named as 空白表格 or 格式范本 (DB36/T 2016 §6.3.2)
+ * by a material of an item's guide as the public reads it today (§7.3.2.1): the version
+ * {@link currentPublished} picks, so a file of a superseded or withdrawn version is not public.
+ */
+export async function isFilePublished(deps: AppDeps, centreId: string, fileId: string): Promise<boolean> {
+  const today = todayOf(deps);
+  for (const itemId of await repo.itemIdsNamingFile(deps.db, centreId, fileId, today)) {
+    const current = currentPublished(await repo.listVersions(deps.db, itemId), today);
+    if (current?.guide.materials?.some((m) => m.blankFormFileId === fileId || m.sampleFileId === fileId)) return true;
+  }
+  return false;
+}

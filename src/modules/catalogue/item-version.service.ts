@@ -6,6 +6,8 @@ import type { Actor } from '../../platform/auth/principal.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import * as repo from './item.repository.ts';
+import { catalogueChanged } from './public-cache.ts';
+import { checkMaterialFiles } from './material-files.ts';
 import type { ApproveBody, ItemView, RejectBody, VersionSummary, VersionView, WithdrawBody } from './item.schemas.ts';
 
 // ---------------------------------------------------------------- helpers
@@ -53,8 +55,13 @@ async function applyAction(tx: Queryable, deps: AppDeps, actor: Actor, item: rep
       break;
   }
   const next = applyVersionCommand(versionState(version), command);
+  // DB36/T 2016 §6.3.2: what goes public names only stored files of the item's centre.
+  if (input.action === 'submit' || input.action === 'approve') await checkMaterialFiles(tx, item.centreId, version.guide, '');
   const after = await repo.updateVersion(tx, version.id, { ...stateColumns(next), updatedAt: now });
-  if (input.action === 'approve' || input.action === 'withdraw') await refreshSearchRow(tx, item, today, now);
+  if (input.action === 'approve' || input.action === 'withdraw') {
+    await refreshSearchRow(tx, item, today, now);
+    await catalogueChanged(deps, tx, item.centreId);
+  }
   await writeAudit(tx, actor, now, { centreId: item.centreId, entity: 'item_version', entityId: item.id, action: input.action, before: versionSummary(version), after: versionSummary(after) });
   return after;
 }

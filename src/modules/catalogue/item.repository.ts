@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { ItemFlags } from '../../domain/catalogue/guide.ts';
 import type { VersionStatus } from '../../domain/catalogue/versions.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { departments } from '../organisation/schema.ts';
@@ -175,17 +176,8 @@ export async function listItems(q: Queryable, centreId: string, f: StaffListFilt
   return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
 }
 
-export interface PublicFilter {
-  readonly q?: string | undefined;
-  readonly departmentId?: string | undefined;
-  readonly typeCode?: string | undefined;
-  readonly flag?: string | undefined;
-  readonly today: string;
-  readonly limit: number;
-  readonly offset: number;
-}
-
-export interface PublicRow {
+/** One published item as the public search holds it (§7.3.2.1). */
+export interface PublicSearchRow {
   readonly id: string;
   readonly implementationCode: string | null;
   readonly handlingCode: string | null;
@@ -195,53 +187,35 @@ export interface PublicRow {
   readonly departmentId: string;
   readonly departmentName: string;
   readonly version: number | null;
+  /** Lower-cased name and codes. */
+  readonly search: string | null;
+  readonly flags: ItemFlags | null;
 }
 
 /**
- * §7.3.2.1: the public search reads only the search row the publishing transaction
- * wrote: published, effective, not retired. Substring search is a LIKE over the
- * lower-cased name and codes of one centre's rows.
+ * §7.3.2.1: every item of the centre the public may find today, from the search row the
+ * publishing transaction wrote: published, in force, not retired.
  */
-export async function searchPublic(q: Queryable, centreId: string, f: PublicFilter): Promise<{ rows: PublicRow[]; total: number }> {
-  const conditions: (SQL | undefined)[] = [
-    eq(items.centreId, centreId),
-    isNotNull(items.publishedNumber),
-    isNull(items.retiredAt),
-    lte(items.publishedEffectiveOn, f.today),
-  ];
-  if (f.departmentId) conditions.push(eq(items.departmentId, f.departmentId));
-  if (f.typeCode) conditions.push(eq(items.publishedTypeCode, f.typeCode));
-  if (f.flag) conditions.push(sql`(${items.publishedFlags} ->> ${f.flag}) = 'true'`);
-  // Byte-wise matching (collation "C") of the lower-cased text: a substring test needs no locale.
-  if (f.q?.trim()) conditions.push(sql`${items.publishedSearch} collate "C" like ${containsPattern(f.q.trim().toLowerCase())}`);
-  const where = and(...conditions);
-  // The page follows the (centre, implementation code) index; the total is counted only
-  // when the page does not already tell it (a short first page).
-  const rows = await q
-      .select({
-        id: items.id,
-        implementationCode: items.implementationCode,
-        handlingCode: items.handlingCode,
-        level: items.level,
-        name: items.publishedName,
-        typeCode: items.publishedTypeCode,
-        departmentId: items.departmentId,
-        departmentName: departments.name,
-        version: items.publishedNumber,
-      })
-      .from(items)
-      .innerJoin(departments, eq(departments.id, items.departmentId))
-      .where(where)
-      .orderBy(asc(items.implementationCode), asc(items.handlingCode), asc(items.id))
-      .limit(f.limit)
-      .offset(f.offset);
-  if (rows.length > 0 && rows.length < f.limit) return { rows, total: f.offset + rows.length };
-  if (rows.length === 0 && f.offset === 0) return { rows, total: 0 };
-  const [count] = await q.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(items).where(where);
-  return { rows, total: count?.total ?? 0 };
+export async function publicSearchRows(q: Queryable, centreId: string, today: string): Promise<PublicSearchRow[]> {
+  return q
+    .select({
+      id: items.id,
+      implementationCode: items.implementationCode,
+      handlingCode: items.handlingCode,
+      level: items.level,
+      name: items.publishedName,
+      typeCode: items.publishedTypeCode,
+      departmentId: items.departmentId,
+      departmentName: departments.name,
+      version: items.publishedNumber,
+      search: items.publishedSearch,
+      flags: items.publishedFlags,
+    })
+    .from(items)
+    .innerJoin(departments, eq(departments.id, items.departmentId))
+    .where(and(eq(items.centreId, centreId), isNotNull(items.publishedNumber), isNull(items.retiredAt), lte(items.publishedEffectiveOn, today)));
 }
 
-/** The centre's items whose search row is current on `today`, with that version's guide and department name. */
 export async function publishedWithGuides(q: Queryable, centreId: string, today: string, ids?: readonly string[]) {
   return q
     .select({ item: items, guide: itemVersions.guide, departmentName: departments.name })

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../domain/shared/errors.ts';
 import { authorize, centreParam, entityScope, isUuid, requestActor, type ScopeResolver } from '../../platform/auth/access.ts';
@@ -25,6 +26,7 @@ import {
 import * as items from './item.service.ts';
 import * as versions from './item-version.service.ts';
 import * as publicItems from './item-public.service.ts';
+import { publicGuideBody } from './guide-read.ts';
 
 const tags = ['catalogue'];
 const itemScope = entityScope(items.itemCentre, 'ITEM_NOT_FOUND');
@@ -192,10 +194,11 @@ export function itemRoutes(app: App, deps: AppDeps): void {
       schema: { tags, summary: '公开办事指南（当前发布版本，带 ETag）', params: IdParams, response: { 200: PublicItemView, 304: Type.Null(), ...publicErrors } },
     },
     async (request, reply) => {
-      const { view, etag } = await publicItems.getPublicItem(deps, request.params.id);
+      const { body, etag } = await publicGuideBody(deps, request.params.id, (view) => reply.serialize(view) as string);
       void reply.header('etag', etag).header('cache-control', 'public, no-cache');
       if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
-      return view;
+      // Already serialized by this route's response serializer: sent as it is.
+      return (reply as FastifyReply).type('application/json; charset=utf-8').send(body);
     },
   );
 }

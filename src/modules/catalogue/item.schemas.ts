@@ -225,7 +225,7 @@ export const DiffQuery = Type.Object({ from: Type.Integer({ minimum: 1 }), to: T
 export const DiffView = Type.Object({
   from: Type.Integer(),
   to: Type.Integer(),
-  changes: Type.Array(Type.Object({ path: Type.String(), kind: Type.String(), before: Type.Unknown(), after: Type.Unknown() })),
+  changes: Type.Array(Type.Object({ path: Type.String(), kind: Type.String(), before: Type.Optional(Type.Unknown()), after: Type.Optional(Type.Unknown()) })),
 });
 
 // ---------------------------------------------------------------- public

@@ -18,6 +18,8 @@ import { uniqueViolation } from '../../platform/db/unique-violation.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireDepartmentRef, requireOpenCentre } from '../organisation/references.ts';
 import * as repo from './item.repository.ts';
+import { catalogueChanged } from './public-cache.ts';
+import { checkMaterialFiles } from './material-files.ts';
 import type { GuideUpdate, ItemCreate, ItemListQuery, ItemSummary, ItemUpdate, ItemView, VersionSummary, VersionView } from './item.schemas.ts';
 
 // ---------------------------------------------------------------- helpers
@@ -373,6 +375,7 @@ export async function createItem(deps: AppDeps, actor: Actor, centreId: string, 
       await requireDepartmentRef(tx, centreId, input.departmentId, '/departmentId');
       const codes = await checkCodesAndPlacement(tx, centreId, id, created.placement, created.guide, null);
       // DB36/T 2016 §6.3.2: 空白表格、格式范本 are stored files of this centre.
+      await checkMaterialFiles(tx, centreId, created.guide, '/guide');
       const rows = newItemRows(actor, now, centreId, input.departmentId, created, codes, id);
       const item = await repo.insertItem(tx, rows.item);
       const version = await repo.insertVersion(tx, rows.version);
@@ -441,6 +444,7 @@ export async function updateItem(deps: AppDeps, actor: Actor, id: string, input:
       let version = latest;
       if (input.guide) {
         // DB36/T 2016 §6.3.2: 空白表格、格式范本 are stored files of this centre.
+        await checkMaterialFiles(tx, before.centreId, guide, '/guide');
         if (latest.status === 'draft') {
           version = await repo.updateVersion(tx, latest.id, { guide, updatedAt: now });
         } else {
@@ -463,6 +467,8 @@ export async function updateItem(deps: AppDeps, actor: Actor, id: string, input:
       if (after.publishedNumber !== null && after.publishedName !== null) {
         after = await repo.updateItem(tx, id, { publishedSearch: searchText(after, after.publishedName) });
       }
+      // Codes and department are on the public guide and in the search.
+      if (after.publishedNumber !== null) await catalogueChanged(deps, tx, before.centreId);
       await writeAudit(tx, actor, now, { centreId: before.centreId, entity: 'item', entityId: id, action: 'update', before: { item: before, version: latest }, after: { item: after, version } });
       return itemView(after, version);
     }),
@@ -477,6 +483,7 @@ export async function retireItem(deps: AppDeps, actor: Actor, id: string): Promi
     if (!before) throw new AppError('ITEM_NOT_FOUND');
     if (before.retiredAt) throw new AppError('ENTITY_RETIRED');
     const after = await repo.updateItem(tx, id, { retiredAt: now, updatedAt: now });
+    if (before.publishedNumber !== null) await catalogueChanged(deps, tx, before.centreId);
     await writeAudit(tx, actor, now, { centreId: before.centreId, entity: 'item', entityId: id, action: 'retire', before, after });
     return itemView(after, await repo.latestVersion(tx, id));
   });

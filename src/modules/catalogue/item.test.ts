@@ -323,6 +323,20 @@ describe('access', () => {
 });
 
 describe('public search and lists (§7.3.2.1, §8.2)', () => {
+  it('serves the guide again unchanged, and follows a renamed department and a retired item at once', async () => {
+    const dept = (await ctx.as(manager, { method: 'POST', url: `/api/v1/centres/${centreId}/departments`, payload: departmentInput({ name: '区医疗保障局' }) })).json();
+    const item = (await create(itemInput(dept.id, {}, { name: '医保关系转移接续' }))).json();
+    await act(item.id, 1, 'submit');
+    await act(item.id, 1, 'approve', review);
+    const first = await publicRead(item.id);
+    expect(first.json()).toMatchObject({ departmentName: '区医疗保障局', version: 1 });
+    expect((await publicRead(item.id)).body).toBe(first.body);
+    await ctx.as(manager, { method: 'PATCH', url: `/api/v1/departments/${dept.id}`, payload: { name: '新建区医疗保障局' } });
+    expect((await publicRead(item.id)).json()).toMatchObject({ departmentName: '新建区医疗保障局' });
+    await ctx.as(manager, { method: 'DELETE', url: `/api/v1/items/${item.id}` });
+    expect((await publicRead(item.id)).json().error.code).toBe('ITEM_NOT_PUBLISHED');
+  });
+
   it('finds published items by Chinese substring and by code, never drafts', async () => {
     const a = await publishedItem({ name: '不动产首次登记' });
     const draft = (await create(itemInput(departmentId, {}, { name: '不动产抵押登记' }))).json();

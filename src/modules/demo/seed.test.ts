@@ -9,6 +9,8 @@ import { centres, counters, departments, staff, zones } from '../organisation/sc
 import { getCentreLists } from '../catalogue/bundle.service.ts';
 import { bundles, items } from '../catalogue/schema.ts';
 import { DEMO_BUNDLES, DEMO_ITEMS } from './demo-items.ts';
+import { DEMO_BLANK_FORMS } from './blank-forms.ts';
+import { itemVersions } from '../catalogue/schema.ts';
 import { hasAnyCentre, seedDemo, type DemoAccount } from './seed.ts';
 
 let ctx: TestContext;
@@ -125,6 +127,19 @@ describe('the demo centre', () => {
       expect(lists[kind].length, kind).toBeGreaterThan(0);
     }
     expect(lists.incompleteBundles).toEqual([]);
+  });
+
+  it('publishes real blank forms (§6.3.2) that anyone can download from the published guides', async () => {
+    const versions = await ctx.deps.db.select({ guide: itemVersions.guide }).from(itemVersions).innerJoin(items, eq(items.id, itemVersions.itemId)).where(eq(items.centreId, centreId));
+    const named = versions.flatMap((v) => (v.guide.materials ?? []).filter((m) => m.blankFormFileId));
+    expect(named.map((m) => m.name).sort()).toEqual(DEMO_BLANK_FORMS.map((f) => f.material).sort());
+    for (const m of named) {
+      const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/public/files/${m.blankFormFileId}` });
+      expect(res.statusCode, m.name).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.rawPayload.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+      expect(decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]!)).toBe(DEMO_BLANK_FORMS.find((f) => f.material === m.name)!.fileName);
+    }
   });
 
   it('is loaded whole or not at all: a second load fails and leaves nothing behind', async () => {

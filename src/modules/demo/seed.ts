@@ -24,6 +24,8 @@ import { createItem } from '../catalogue/item.service.ts';
 import { publishItem } from '../catalogue/item-version.service.ts';
 import type { ItemCreate } from '../catalogue/item.schemas.ts';
 import { demoBundles, demoItems, type DemoItemInput } from './demo-items.ts';
+import { storeFile } from '../files/file.service.ts';
+import { blankFormPdf, DEMO_BLANK_FORMS, withBlankForms } from './blank-forms.ts';
 
 export interface DemoAccount {
   readonly role: string;
@@ -119,10 +121,14 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
       if (counter.status !== 'closed') await setCounterStatus(d, actor, created.id, { status: counter.status });
     }
 
+    // §6.3.2: a few materials get a real 空白表格, stored like an upload.
+    const blankForms = new Map<string, string>();
+    for (const f of DEMO_BLANK_FORMS) blankForms.set(f.material, (await storeFile(d, actor, centreId, { name: f.fileName, bytes: blankFormPdf(f.material, f.fields) })).id);
+
     // The catalogue (§7.3): every demo item created and published through the use cases,
     // parents before children, then the "高效办成一件事" bundles (§8.2.4).
     const itemIds = new Map<string, string>();
-    for (const input of demoItems(departments)) {
+    for (const input of withBlankForms(demoItems(departments), blankForms)) {
       const created = await createItem(d, actor, centreId, itemCreateOf(input, input.parentKey ? need(itemIds, input.parentKey) : null));
       itemIds.set(input.key, created.id);
       await publishItem(d, actor, created.id, { reviewer: '新建区司法局合法性审查组', opinion: '经审查，事项设定依据合法有效，办事指南要素齐全，同意发布（演示数据）' });

@@ -14,6 +14,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
+import { createChangeFeed, type ChangeFeed } from './change-feed.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -28,6 +29,8 @@ export interface Database {
   readonly pool: pg.Pool | undefined;
   /** The PGlite instance (embedded engine only). */
   readonly pglite: PGlite | undefined;
+  /** Change notifications between processes (LISTEN/NOTIFY), see change-feed.ts. */
+  readonly changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,22 @@ export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
 
 // PostgreSQL returns int8 and numeric as strings; counts are cast to int in SQL instead.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+const BYTEA = 17;
+/**
+ * bytea on PGlite, as Buffers, in the hex text format (PGlite's bytea_output is never
+ * changed): PGlite's own conversion goes byte by byte in JavaScript, seconds for a 10 MB
+ * stored file; Node's hex codec takes milliseconds.
+ */
+const pgliteBytea = {
+  serializers: {
+    [BYTEA]: (value: unknown) => {
+      const bytes = value as Uint8Array;
+      return `\\x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}`;
+    },
+  },
+  parsers: { [BYTEA]: (text: string) => Buffer.from(text.slice(2), 'hex') },
+};
 
 export interface OpenOptions {
   readonly databaseUrl?: string | undefined;
@@ -51,16 +70,39 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // An idle client's error (server restart) must not crash the process.
     pool.on('error', () => undefined);
     const db = drizzlePg(pool) as unknown as Db;
-    return { db, engine: 'postgres', pool, pglite: undefined, close: () => pool.end() };
+    const changes = createChangeFeed({ databaseUrl: options.databaseUrl });
+    return {
+      db,
+      engine: 'postgres',
+      pool,
+      pglite: undefined,
+      changes,
+      close: async () => {
+        await changes.close();
+        await pool.end();
+      },
+    };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = new PGlite({
+    ...pgliteBytea,
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   await pglite.waitReady;
   const db = drizzlePglite(pglite) as unknown as Db;
-  return { db, engine: 'pglite', pool: undefined, pglite, close: () => pglite.close() };
+  const changes = createChangeFeed({ pglite });
+  return {
+    db,
+    engine: 'pglite',
+    pool: undefined,
+    pglite,
+    changes,
+    close: async () => {
+      await changes.close();
+      await pglite.close();
+    },
+  };
 }
 
 export async function runMigrations(database: Database): Promise<void> {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Type } from 'typebox';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { Nullable } from './schemas.ts';
+import { createServer } from './server.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -21,6 +24,23 @@ describe('API conventions', () => {
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const bad = await ctx.app.inject({ method: 'GET', url: '/api/v1/health', headers: { 'x-request-id': 'a b<script>' } });
     expect(bad.headers['x-request-id']).not.toBe('a b<script>');
+  });
+
+  it('keeps a JSON null a null: a nullable text or list is cleared, not coerced to "" or [""]', async () => {
+    const app = await createServer(ctx.deps, { version: '0.0.0', logger: false });
+    const Body = Type.Object({ text: Nullable(Type.String()), list: Nullable(Type.Array(Type.String())), count: Nullable(Type.Integer()) });
+    app.post('/api/v1/echo', { config: { access: { public: true } }, schema: { body: Body, response: { 200: Body } } }, async (request) => request.body);
+    await app.ready();
+    try {
+      const nulls = await app.inject({ method: 'POST', url: '/api/v1/echo', payload: { text: null, list: null, count: null } });
+      expect(nulls.json()).toEqual({ text: null, list: null, count: null });
+      const values = await app.inject({ method: 'POST', url: '/api/v1/echo', payload: { text: '', list: ['a'], count: 0 } });
+      expect(values.json()).toEqual({ text: '', list: ['a'], count: 0 });
+    } finally {
+      await app.close();
+    }
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(JSON.stringify(doc)).toContain('"nullable":true');
   });
 
   it('answers an unknown route with the error shape', async () => {

@@ -1,5 +1,5 @@
 /** Schemas shared by every module's routes. */
-import { Type, type TSchema } from 'typebox';
+import { Type, type TNull, type TSchema, type TUnion } from 'typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
@@ -37,4 +37,12 @@ export const PageQuery = {
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
 };
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * The schema or null. A schema with a `type` says so with OpenAPI's `nullable` (Ajv and
+ * fast-json-stringify both read it); `anyOf: [schema, null]` would let Ajv's type
+ * coercion turn a JSON null into "" (or [""]) on the first branch before it tries null.
+ */
+export function Nullable<T extends TSchema>(schema: T): TUnion<[T, TNull]> {
+  const typed = typeof (schema as { type?: unknown }).type === 'string';
+  return (typed ? Type.Unsafe({ ...schema, nullable: true }) : Type.Union([schema, Type.Null()])) as TUnion<[T, TNull]>;
+}

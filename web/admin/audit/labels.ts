@@ -10,6 +10,7 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   device_token: '设备令牌',
   holiday_year: '节假日安排',
   centre_closed_day: '闭厅日',
+  file: '上传文件',
 };
 
 export const ACTION_LABELS: Readonly<Record<string, string>> = {

@@ -1,14 +1,13 @@
 /**
- * The downloadable template (事项导入模板) and the .xlsx exports of the catalogue and
- * of each list of DB36/T 2016 §8.2. The catalogue export has the template's columns,
- * so an exported file re-imports.
+ * The downloadable template (事项导入模板) and the .xlsx export of the catalogue. The
+ * export has the template's columns, so an exported file re-imports. The §8.2 lists
+ * are exported by list-export.ts.
  */
 import type ExcelJS from 'exceljs';
-import { emptyWorkbook } from './excel.ts';
+import { newWorkbook, toBuffer } from './excel.ts';
 import type { ExerciseLevel } from '../../../domain/catalogue/codes.ts';
 import type { ItemGuide, Material, TimeLimit } from '../../../domain/catalogue/guide.ts';
 import type { ItemLevel } from '../../../domain/catalogue/hierarchy.ts';
-import type { ListEntry, ToleranceEntry } from '../../../domain/catalogue/lists.ts';
 import {
   ENUMS,
   FLAG_COLUMNS,
@@ -202,20 +201,6 @@ function addHelpSheet(wb: ExcelJS.Workbook): void {
   ws.getColumn('help').alignment = { wrapText: true, vertical: 'top' };
 }
 
-async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-async function newWorkbook(title: string): Promise<ExcelJS.Workbook> {
-  const wb = await emptyWorkbook();
-  wb.creator = 'GovHall';
-  wb.title = title;
-  // Fixed dates: the same content gives the same file.
-  wb.created = new Date(0);
-  wb.modified = new Date(0);
-  return wb;
-}
-
 function fillItems(wb: ExcelJS.Workbook, items: readonly ItemRecord[], validationRows: number): void {
   const itemSheet = addSheet(wb, ITEM_SHEET, ITEM_COLUMNS);
   const materialSheet = addSheet(wb, MATERIAL_SHEET, MATERIAL_COLUMNS);
@@ -240,43 +225,5 @@ export async function buildTemplate(): Promise<Buffer> {
 export async function buildItemWorkbook(items: readonly ItemRecord[]): Promise<Buffer> {
   const wb = await newWorkbook('政务服务事项目录');
   fillItems(wb, items, Math.max(items.length, 1));
-  return toBuffer(wb);
-}
-
-function limitText(limit: TimeLimit | null): string {
-  return limit ? `${limit.value}${ENUMS.unit[limit.unit]}` : '';
-}
-
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
-function sheetName(title: string): string {
-  return title.replace(/[:\\/?*[\]]/g, '').slice(0, 31) || '清单';
-}
-
-/**
- * One list of DB36/T 2016 §8.2 (帮代办、告知承诺、容缺受理、通办、延时错时、预约 …) as a
- * printable sheet: title row, then 序号、事项名称、实施编码、实施部门; the 容缺受理 list
- * (§8.2.7) adds each tolerated material with its conditions and completion deadline.
- */
-export async function buildListWorkbook(title: string, rows: readonly (ListEntry | ToleranceEntry)[]): Promise<Buffer> {
-  const wb = await newWorkbook(title);
-  const ws = wb.addWorksheet(sheetName(title));
-  const tolerance = rows.some((r) => 'materials' in r);
-  const headers = ['序号', '事项名称', '实施编码', '实施部门', ...(tolerance ? ['容缺材料', '容缺受理条件', '补齐时限'] : [])];
-  ws.columns = headers.map((h, i) => ({ key: `c${i}`, width: [6, 36, 36, 24, 24, 36, 12][i] ?? 20 }));
-  ws.mergeCells(1, 1, 1, headers.length);
-  const titleCell = ws.getCell(1, 1);
-  titleCell.value = title;
-  titleCell.font = { bold: true, size: 14 };
-  titleCell.alignment = { horizontal: 'center' };
-  const header = ws.addRow(headers);
-  header.font = { bold: true };
-  rows.forEach((r, i) => {
-    const base: Cell[] = [i + 1, r.name, r.code, r.department ?? ''];
-    if (!tolerance || !('materials' in r) || r.materials.length === 0) {
-      ws.addRow(base);
-      return;
-    }
-    r.materials.forEach((m, j) => ws.addRow([...(j === 0 ? base : [null, null, null, null]), m.name, m.conditions ?? '', limitText(m.completionDeadline)]));
-  });
   return toBuffer(wb);
 }

@@ -8,6 +8,7 @@ import { AppError } from '../../../domain/shared/errors.ts';
 import { centreParam, requestActor } from '../../../platform/auth/access.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import type { App } from '../../../platform/http/app-type.ts';
+import { attachment } from '../../../platform/http/attachment.ts';
 import { CentreParams, errorResponses } from '../../../platform/http/schemas.ts';
 import { buildTemplate } from './export.ts';
 import { MAX_FILE_BYTES } from './import.ts';
@@ -33,11 +34,6 @@ const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', descripti
 
 function tooLarge(bytes: number): AppError {
   return new AppError('SHEET_TOO_LARGE', { message: `导入文件为 ${(bytes / 1024 / 1024).toFixed(1)} MB，超过 10 MB 的上限` });
-}
-
-/** `attachment` with the Chinese file name (RFC 6266 / RFC 5987) and an ASCII fallback. */
-function attachment(name: string, fallback: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export function spreadsheetRoutes(app: App, deps: AppDeps): void {

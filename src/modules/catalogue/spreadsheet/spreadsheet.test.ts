@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { guide, material } from '../../../domain/catalogue/test-fixtures.ts';
 import { AppError } from '../../../domain/shared/errors.ts';
 import { ITEM_COLUMNS, MATERIAL_COLUMNS } from './columns.ts';
-import { buildItemWorkbook, buildListWorkbook, buildTemplate, type ItemRecord } from './export.ts';
+import { buildItemWorkbook, buildTemplate, type ItemRecord } from './export.ts';
 import { parseItemWorkbook, type ParsedItem } from './import.ts';
 import { FIXTURE_USCC, basicCode, implementationCode, sampleRecord, variedRecords } from './test-fixtures.ts';
 
@@ -265,18 +265,6 @@ describe('export', () => {
     expect(items.map(strip)).toEqual(records);
     expect(items.map((i) => i.row)).toEqual([2, 3, 4, 5, 6]);
     expect(items[1]!.department).toEqual({ name: '某市政务服务数据管理局', uscc: null });
-  });
-
-  it('writes a §8.2 list with its title, and the 容缺受理 list with conditions and deadlines (§8.2.7)', async () => {
-    const wb = await load(
-      await buildListWorkbook('容缺受理事项清单', [
-        { id: 'a', code: IMPL, name: '食品经营许可证核发', department: '市场监管局', materials: [{ name: '房屋租赁合同', conditions: '已提交身份证明', completionDeadline: { value: 5, unit: 'working_day' } }] },
-      ]),
-    );
-    const ws = wb.worksheets[0]!;
-    expect(ws.name).toBe('容缺受理事项清单');
-    expect(ws.getCell('A1').value).toBe('容缺受理事项清单');
-    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([1, '食品经营许可证核发', IMPL, '市场监管局', '房屋租赁合同', '已提交身份证明', '5工作日']);
   });
 });
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, fieldError } from '../../../domain/shared/errors.ts';
 import { isValidUscc } from '../../../domain/shared/identity.ts';
 import { writeAudit } from '../../../platform/audit/audit.ts';
+import { DEPARTMENT_TOPIC } from './department.events.ts';
 import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Queryable } from '../../../platform/db/database.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
@@ -125,6 +126,7 @@ export async function updateDepartment(deps: AppDeps, actor: Actor, id: string, 
         changes.chiefRepresentativeId = input.chiefRepresentativeId;
       }
       const after = await repo.updateDepartment(tx, id, changes);
+      await deps.database.changes.publish(tx, DEPARTMENT_TOPIC, before.centreId);
       await writeAudit(tx, actor, now, { centreId: before.centreId, entity: 'department', entityId: id, action: 'update', before, after });
       // Counter lists show department names.
       if (after.name !== before.name) await touchCounterList(tx, before.centreId);
@@ -140,6 +142,7 @@ export async function retireDepartment(deps: AppDeps, actor: Actor, id: string):
     if (!before) throw new AppError('DEPARTMENT_NOT_FOUND');
     if (before.retiredAt) throw new AppError('ENTITY_RETIRED');
     const after = await repo.updateDepartment(tx, id, { retiredAt: now, updatedAt: now });
+    await deps.database.changes.publish(tx, DEPARTMENT_TOPIC, before.centreId);
     await writeAudit(tx, actor, now, { centreId: before.centreId, entity: 'department', entityId: id, action: 'retire', before, after });
     await touchCounterList(tx, before.centreId);
     return viewOf(tx, id);
