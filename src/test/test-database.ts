@@ -5,15 +5,17 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, runMigrations, type Database, type Engine } from '../platform/db/database.ts';
 
-const TEMPLATE_DB = 'govhall_test_template';
 
 export async function openTestDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `govhall_t_${randomBytes(6).toString('hex')}`;
+    // The run's template is govhall_tpl_<pid>; its files' databases govhall_t_<pid>_<random> (see global-setup.ts).
+    const template = inject('pgTemplate');
+    const run = template.slice('govhall_tpl_'.length);
+    const name = `govhall_t_${run}_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`);
+    await admin.query(`create database "${name}" template "${template}"`);
     await admin.end();
     const dbUrl = new URL(url);
     dbUrl.pathname = `/${name}`;
