@@ -1,12 +1,14 @@
 /** The pages of the admin console: one entry per menu item. */
 import {
   ApartmentOutlined,
+  AppstoreAddOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
   DesktopOutlined,
   KeyOutlined,
   LayoutOutlined,
+  ProfileOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -24,6 +26,9 @@ const UsersPage = page(() => import('./pages/UsersPage.tsx'), 'UsersPage');
 const DeviceTokensPage = page(() => import('./pages/DeviceTokensPage.tsx'), 'DeviceTokensPage');
 const CalendarPage = page(() => import('./pages/CalendarPage.tsx'), 'CalendarPage');
 const AuditPage = page(() => import('./pages/AuditPage.tsx'), 'AuditPage');
+const ItemsPage = page(() => import('./pages/ItemsPage.tsx'), 'ItemsPage');
+const ItemEditorPage = page(() => import('./pages/ItemEditorPage.tsx'), 'ItemEditorPage');
+const BundlesPage = page(() => import('./pages/BundlesPage.tsx'), 'BundlesPage');
 
 export interface AdminPage {
   readonly path: string;
@@ -40,13 +45,21 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { path: `${BASE}zones`, label: '功能区', icon: <LayoutOutlined />, component: ZonesPage },
   { path: `${BASE}counters`, label: '窗口', icon: <DesktopOutlined />, component: CountersPage },
   { path: `${BASE}staff`, label: '工作人员', icon: <TeamOutlined />, component: StaffPage },
+  { path: `${BASE}items`, label: '事项管理', icon: <ProfileOutlined />, component: ItemsPage },
+  { path: `${BASE}bundles`, label: '一件事', icon: <AppstoreAddOutlined />, component: BundlesPage },
   { path: `${BASE}users`, label: '用户账号', icon: <UserOutlined />, component: UsersPage },
   { path: `${BASE}device-tokens`, label: '设备令牌', icon: <KeyOutlined />, component: DeviceTokensPage },
   { path: `${BASE}calendar`, label: '工作日历', icon: <CalendarOutlined />, component: CalendarPage },
   { path: `${BASE}audit`, label: '审计日志', icon: <AuditOutlined />, component: AuditPage },
 ];
 
+/** Pages reached from a menu entry (not in the menu): every path under `prefix`, shown under the entry's `path`. */
+const SUB_PAGES: readonly (AdminPage & { readonly prefix: string })[] = [
+  // /admin/items/new and /admin/items/{id}: one item's guide and versions.
+  { prefix: `${BASE}items/`, path: `${BASE}items`, label: '事项管理', icon: <ProfileOutlined />, component: ItemEditorPage },
+];
+
 export function pageOf(pathname: string): AdminPage {
   const clean = pathname.replace(/\/+$/, '') || '/';
-  return ADMIN_PAGES.find((p) => p.path.replace(/\/+$/, '') === clean) ?? ADMIN_PAGES[0]!;
+  return ADMIN_PAGES.find((p) => p.path.replace(/\/+$/, '') === clean) ?? SUB_PAGES.find((p) => clean.startsWith(p.prefix)) ?? ADMIN_PAGES[0]!;
 }

@@ -30,6 +30,14 @@ import { publicGuideBody } from './guide-read.ts';
 
 const tags = ['catalogue'];
 const itemScope = entityScope(items.itemCentre, 'ITEM_NOT_FOUND');
+/**
+ * Reading an item is centre-wide, like the list: a clerk at a comprehensive counter serves
+ * every department's items (§7.1.6.2); editing stays within the department.
+ */
+const itemReadScope = entityScope(async (deps, id) => {
+  const found = await items.itemCentre(deps, id);
+  return found && { centreId: found.centreId };
+}, 'ITEM_NOT_FOUND');
 const VersionParams = Type.Object({ id: Uuid, number: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 const publicErrors = { 400: errorResponses[400], 404: errorResponses[404] };
 
@@ -83,7 +91,7 @@ export function itemRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/v1/items/:id',
     {
-      config: { access: { permission: 'catalogue.read', scope: itemScope } },
+      config: { access: { permission: 'catalogue.read', scope: itemReadScope } },
       schema: { tags, summary: '事项详情（最新版本）', params: IdParams, response: { 200: ItemView, ...errorResponses } },
     },
     async (request) => items.getItem(deps, request.params.id),
@@ -110,7 +118,7 @@ export function itemRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/v1/items/:id/versions',
     {
-      config: { access: { permission: 'catalogue.read', scope: itemScope } },
+      config: { access: { permission: 'catalogue.read', scope: itemReadScope } },
       schema: { tags, summary: '事项版本历史', params: IdParams, response: { 200: Type.Object({ items: Type.Array(VersionSummary) }), ...errorResponses } },
     },
     async (request) => ({ items: await versions.listVersions(deps, request.params.id) }),
@@ -119,7 +127,7 @@ export function itemRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/v1/items/:id/versions/:number',
     {
-      config: { access: { permission: 'catalogue.read', scope: itemScope } },
+      config: { access: { permission: 'catalogue.read', scope: itemReadScope } },
       schema: { tags, summary: '事项某一版本', params: VersionParams, response: { 200: VersionView, ...errorResponses } },
     },
     async (request) => versions.getVersion(deps, request.params.id, request.params.number),
@@ -128,7 +136,7 @@ export function itemRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/v1/items/:id/diff',
     {
-      config: { access: { permission: 'catalogue.read', scope: itemScope } },
+      config: { access: { permission: 'catalogue.read', scope: itemReadScope } },
       schema: { tags, summary: '两个版本的逐项差异（§7.3.2.2d）', params: IdParams, querystring: DiffQuery, response: { 200: DiffView, ...errorResponses } },
     },
     async (request) => versions.diffVersions(deps, request.params.id, request.query.from, request.query.to),

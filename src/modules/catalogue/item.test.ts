@@ -319,6 +319,22 @@ describe('access', () => {
     expect((await act(mine.json().id, 1, 'approve', review, chief)).statusCode).toBe(403);
     const move = await ctx.as(chief, { method: 'PATCH', url: `/api/v1/items/${mine.json().id}`, payload: { departmentId: otherDept } });
     expect(move.statusCode).toBe(403);
+    // Reading is centre-wide, like the list; editing another department's item is not.
+    const theirs = (await create(itemInput(otherDept))).json();
+    expect((await ctx.as(chief, { method: 'GET', url: `/api/v1/items/${theirs.id}` })).statusCode).toBe(200);
+    expect((await ctx.as(chief, { method: 'GET', url: `/api/v1/items/${theirs.id}/versions` })).statusCode).toBe(200);
+    expect((await ctx.as(chief, { method: 'PATCH', url: `/api/v1/items/${theirs.id}`, payload: { guide: { hours: '周一至周五' } } })).statusCode).toBe(403);
+  });
+
+  it('gives the diff of a version that adds and removes elements (§7.3.2.2)', async () => {
+    const item = await publishedItem();
+    const v1 = (await ctx.as(manager, { method: 'GET', url: `/api/v1/items/${item.id}/versions/1` })).json();
+    const materials = [...v1.guide.materials.slice(1), { ...v1.guide.materials[0], name: '营业执照' }];
+    await ctx.as(manager, { method: 'PATCH', url: `/api/v1/items/${item.id}`, payload: { guide: { place: '二楼 B 区', materials } } });
+    const diff = await ctx.as(manager, { method: 'GET', url: `/api/v1/items/${item.id}/diff?from=1&to=2` });
+    expect(diff.statusCode).toBe(200);
+    const kinds = diff.json().changes.map((c: { kind: string }) => c.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['added', 'removed', 'changed']));
   });
 });
 
