@@ -6,7 +6,10 @@ async function typeDate(page: Page, input: Locator, date: string): Promise<void>
   await input.fill(date);
   await input.press('Enter');
   await expect(input).toHaveValue(date);
-  await page.keyboard.press('Escape');
+  // Leave the field to close the picker: Escape would close the dialog around it when
+  // the picker has already closed by itself.
+  await input.press('Tab');
+  await expect(page.locator('.ant-picker-dropdown').filter({ visible: true })).toHaveCount(0);
 }
 
 test('the calendar counts working days over holidays, make-up days and the centre’s closed days', async ({ page }) => {
