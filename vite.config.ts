@@ -25,6 +25,9 @@ export default defineConfig({
       input: {
         admin: resolve(web, 'admin/index.html'),
         portal: resolve(web, 'portal/index.html'),
+        counter: resolve(web, 'counter/index.html'),
+        kiosk: resolve(web, 'kiosk/index.html'),
+        display: resolve(web, 'display/index.html'),
       },
     },
   },

@@ -12,6 +12,14 @@ export default defineConfig({
         },
       },
       {
+        // Browser-side logic that needs no browser (the event-stream client, with a scripted EventSource).
+        test: {
+          name: 'web',
+          include: ['web/**/*.test.ts'],
+          env: { TZ: 'Asia/Shanghai' },
+        },
+      },
+      {
         test: {
           name: 'module',
           include: ['src/{modules,platform,cli}/**/*.test.ts', 'src/*.test.ts'],

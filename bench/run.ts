@@ -14,6 +14,7 @@ import { benchCalendar } from './calendar.ts';
 import { benchCatalogueImport } from './catalogue-import.ts';
 import { benchCataloguePublic } from './catalogue-public.ts';
 import { benchCountersList } from './counters-list.ts';
+import { benchQueue } from './queue.ts';
 import { benchRestart } from './restart.ts';
 import { passes, score, type BenchResult } from './lib.ts';
 
@@ -27,6 +28,7 @@ const BENCHMARKS: readonly { readonly name: string; readonly run: () => Promise<
   { name: 'counters list vs bare Fastify on PostgreSQL (bench/counters-list.ts)', run: benchCountersList },
   { name: 'item import, 5,000-row .xlsx (bench/catalogue-import.ts)', run: benchCatalogueImport },
   { name: 'public search over 20,000 items and the public guide read (bench/catalogue-public.ts)', run: benchCataloguePublic },
+  { name: 'queue: issuing, a full service, the wait estimate against a simulated day (bench/queue.ts)', run: benchQueue },
 ];
 
 interface Row {

@@ -21,6 +21,8 @@ import { spreadsheetRoutes } from './modules/catalogue/spreadsheet/spreadsheet.r
 import { guidePrintRoutes } from './modules/catalogue/guide-print.routes.ts';
 import { listExportRoutes } from './modules/catalogue/spreadsheet/list-export.routes.ts';
 import { fileRoutes } from './modules/files/file.routes.ts';
+import { queueRoutes } from './modules/queue/queue.routes.ts';
+import { eventRoutes } from './platform/events/routes.ts';
 import { VERSION } from './version.ts';
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean; web?: boolean } = {}): Promise<App> {
@@ -43,6 +45,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; web?:
   guidePrintRoutes(app, deps);
   listExportRoutes(app, deps);
   fileRoutes(app, deps);
+  queueRoutes(app, deps);
+  eventRoutes(app, deps);
   if (options.web !== false) await webRoutes(app, deps.config.webDir);
   return app;
 }

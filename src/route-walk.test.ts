@@ -49,7 +49,15 @@ interface Op {
 const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
 
 /** Public operations outside `/api/v1/public/`: each is deliberate. */
-const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/me']);
+const PUBLIC = new Set([
+  'GET /api/v1/health',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'GET /api/v1/auth/me',
+  // A device exchanges its token (the credential is the body) for the cookie EventSource sends.
+  'POST /api/v1/auth/device-session',
+  'DELETE /api/v1/auth/device-session',
+]);
 
 /** Operations that act on the caller only, whatever ids exist: not walked as a user of A. */
 const SELF_SCOPED = new Set(['POST /api/v1/auth/password']);
@@ -88,6 +96,9 @@ const KINDS: Record<string, { readonly route: string; readonly body: (f: Fixture
   },
   // A stored file (§6.3.2 blank form): the raw bytes, the name in the query.
   files: { route: 'POST /api/v1/centres/{centreId}/files', query: 'name=乙中心空白表格.pdf', body: () => Buffer.from(pdfBytes('centre B')) },
+  // Queueing (issue 4): a queue of B, then a ticket of it.
+  queues: { route: 'POST /api/v1/centres/{centreId}/queues', body: () => ({ name: '乙中心综合受理', prefix: 'A', pool: 'comprehensive' }) },
+  tickets: { route: 'POST /api/v1/centres/{centreId}/tickets', body: () => ({ source: 'counter', queueId: idsB.get('queues')! }) },
   users: {
     route: 'POST /api/v1/users',
     body: (f) => ({ username: `walk.b.${randomUUID().slice(0, 8)}`, displayName: '乙中心窗口人员', password: 'Walk-password-2025', roles: [{ role: 'window_clerk', centreId: f.centreB }] }),

@@ -6,3 +6,4 @@ export * from './modules/calendar/schema.ts';
 export * from './modules/catalogue/schema.ts';
 export * from './modules/files/schema.ts';
 export * from './platform/events/schema.ts';
+export * from './modules/queue/schema.ts';

@@ -59,7 +59,8 @@ async function fill(ctx: TestContext): Promise<void> {
   await db.update(departments).set({ chiefRepresentativeId: staffId });
   const zoneId = randomUUID();
   await db.insert(zones).values({ id: zoneId, centreId, name: '综合受理区', kind: 'comprehensive', floor: '1F', areaM2: 123.45, publicUse: true });
-  await db.insert(counters).values({ id: randomUUID(), centreId, number: '10', sortKey: '00010', name: '综合受理 10 号窗口', zoneId, kind: 'comprehensive', departmentId, expectedReturnAt: at });
+  const counterId = randomUUID();
+  await db.insert(counters).values({ id: counterId, centreId, number: '10', sortKey: '00010', name: '综合受理 10 号窗口', zoneId, kind: 'comprehensive', departmentId, expectedReturnAt: at });
   await db.insert(schema.counterListStamps).values({ centreId, stamp: randomUUID() });
   await db.insert(deviceTokens).values({ id: randomUUID(), centreId, role: 'kiosk', name: '一楼取号机', tokenHash: 'h'.repeat(64), tokenPrefix: 'gh_abc', createdBy: admin.userId });
   await db.insert(holidayYears).values({ year: 2025, days: [{ name: '春节', date: '2025-01-28', isOffDay: true }], source: 'test' });
@@ -74,6 +75,23 @@ async function fill(ctx: TestContext): Promise<void> {
   for (const content of FILE_CONTENTS) {
     await db.insert(schema.storedFiles).values({ id: randomUUID(), centreId, name: `表格 ${content.length}.pdf`, contentType: 'application/pdf', size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content, createdBy: 'admin', createdAt: at });
   }
+
+  // Queueing (issue 4): a queue with a counter, settings, a day's sequence, a ticket transferred into a second one, their events, a sign-in, a tidal opening, the data key.
+  const queueId = randomUUID();
+  await db.insert(schema.queues).values({ id: queueId, centreId, name: '综合受理', prefix: 'A', pool: 'comprehensive', itemIds: [itemId], issuingWindows: [{ start: '09:00', end: '11:30' }], serviceMinutes: 12.5, tidalOpenAtWaiting: 20, tidalCounterIds: [counterId], tidalRaisedAt: at, createdAt: at, updatedAt: at });
+  await db.insert(schema.queueCounters).values({ queueId, counterId, weight: -2.5 });
+  await db.insert(schema.queueSettings).values({ centreId, settings: { recallLimit: 3, display: { notice: '“引号”与\\反斜杠' } }, tidalEvaluatedAt: at });
+  await db.insert(schema.ticketSequences).values({ queueId, day: '2025-03-03', last: 2 });
+  const [ticketA, ticketB] = [randomUUID(), randomUUID()];
+  await db.insert(schema.tickets).values({ id: ticketA, centreId, queueId, serviceDay: '2025-03-03', sequence: 1, number: 'A001', status: 'transferred', priority: 'elderly', elderly: true, source: 'mobile', itemId, issuedAt: at, queuedAt: at, counterId, clerkId: staffId, calledAt: at, closedAt: at, phoneCipher: 'c2VjcmV0', phoneDigest: 'digest', phoneMasked: '138****5678', idDigest: 'id-digest', idMasked: '3601**********1234' });
+  await db.insert(schema.tickets).values({ id: ticketB, centreId, queueId, serviceDay: '2025-03-03', sequence: 2, number: 'A002', status: 'waiting', priority: 'elderly', source: 'transfer', issuedAt: at, queuedAt: at, reservedCounterId: counterId, transferredFromId: ticketA, note: '需核验原件' });
+  await db.insert(schema.ticketEvents).values([
+    { ticketId: ticketA, centreId, queueId, type: 'called', at, fromStatus: 'waiting', toStatus: 'called', actorKind: 'counter', counterId, clerkId: staffId, waitSeconds: 61 },
+    { ticketId: ticketA, centreId, queueId, type: 'transferred', at, fromStatus: 'called', toStatus: 'transferred', actorKind: 'counter', counterId, clerkId: staffId, data: { keepPriority: true, note: null } },
+  ]);
+  await db.insert(schema.counterSignIns).values({ id: randomUUID(), centreId, counterId, staffId, userId: admin.userId, signedInAt: at });
+  await db.insert(schema.tidalOpenings).values({ counterId, queueId, centreId, openedAt: at });
+  await db.insert(schema.queueDataKeys).values({ id: 1, key: Buffer.alloc(32, 7).toString('base64') });
 
   await db.insert(schema.streamEvents).values({ centreId, type: 'ticket.called', data: { number: 'A012', counter: '5', speak: '请A012号到5号窗口办理' }, at });
 

@@ -226,6 +226,12 @@ export function CentrePage({ centreId }: { centreId: string }) {
         )}
       </p>
       <SearchForm centreId={centre.id} />
+      <p className="take-ticket-link">
+        <a href={paths.takeTicket(centre.id)} onClick={linkClick(paths.takeTicket(centre.id))}>
+          手机取号
+        </a>
+        <span className="muted">：在服务时间内远程排队，到号前在手机上查看进度</span>
+      </p>
       <div className="panels">
         <Lists centreId={centre.id} />
         <Hours centre={centre} />

@@ -12,6 +12,8 @@ import { HomePage } from './HomePage.tsx';
 import { ItemGuidePage } from './ItemGuidePage.tsx';
 import { ItemSearchPage } from './ItemSearchPage.tsx';
 import { ListsPage } from './ListsPage.tsx';
+import { TakeTicketPage } from './TakeTicketPage.tsx';
+import { TicketStatusPage } from './TicketStatusPage.tsx';
 import { useLargeText } from './large-text.ts';
 import { parseRoute, paths } from './routes.ts';
 
@@ -25,7 +27,8 @@ export function PortalApp() {
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
-  const routeCentre = route.page === 'centre' || route.page === 'items' || route.page === 'lists' ? route.centreId : null;
+  const routeCentre =
+    route.page === 'centre' || route.page === 'items' || route.page === 'lists' || route.page === 'take-ticket' ? route.centreId : null;
   useEffect(() => {
     if (routeCentre) setCentreId(routeCentre);
   }, [routeCentre]);
@@ -59,6 +62,12 @@ export function PortalApp() {
       break;
     case 'bundle':
       page = <BundlePage bundleId={route.bundleId} onCentre={setCentreId} />;
+      break;
+    case 'take-ticket':
+      page = <TakeTicketPage centreId={route.centreId} />;
+      break;
+    case 'ticket':
+      page = <TicketStatusPage ticketId={route.ticketId} onCentre={setCentreId} />;
       break;
     default:
       page = (
@@ -109,6 +118,11 @@ export function PortalApp() {
                 <li>
                   <a href={paths.lists(centreId)} onClick={linkClick(paths.lists(centreId))} aria-current={current(paths.lists(centreId))}>
                     清单公开
+                  </a>
+                </li>
+                <li>
+                  <a href={paths.takeTicket(centreId)} onClick={linkClick(paths.takeTicket(centreId))} aria-current={current(paths.takeTicket(centreId))}>
+                    手机取号
                   </a>
                 </li>
               </>

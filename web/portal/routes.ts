@@ -6,9 +6,13 @@ export type Route =
   | { readonly page: 'lists'; readonly centreId: string }
   | { readonly page: 'item'; readonly itemId: string }
   | { readonly page: 'bundle'; readonly bundleId: string }
+  | { readonly page: 'take-ticket'; readonly centreId: string }
+  | { readonly page: 'ticket'; readonly ticketId: string }
   | { readonly page: 'not-found' };
 
 const UUID = '([0-9a-fA-F-]{36})';
+/** A ticket's id is the secret its QR code carries: taken as the server makes it. */
+const TICKET_ID = '([A-Za-z0-9_-]{8,64})';
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '');
@@ -23,6 +27,10 @@ export function parseRoute(pathname: string): Route {
   if (m?.[1]) return { page: 'item', itemId: m[1] };
   m = new RegExp(`^/portal/bundles/${UUID}$`).exec(path);
   if (m?.[1]) return { page: 'bundle', bundleId: m[1] };
+  m = new RegExp(`^/portal/centres/${UUID}/ticket$`).exec(path);
+  if (m?.[1]) return { page: 'take-ticket', centreId: m[1] };
+  m = new RegExp(`^/portal/tickets/${TICKET_ID}$`).exec(path);
+  if (m?.[1]) return { page: 'ticket', ticketId: m[1] };
   return { page: 'not-found' };
 }
 
@@ -39,6 +47,10 @@ export const paths = {
   lists: (id: string) => `/portal/centres/${id}/lists`,
   item: (id: string) => `/portal/items/${id}`,
   bundle: (id: string) => `/portal/bundles/${id}`,
+  /** 手机取号 (issue 4 mobile ticket). */
+  takeTicket: (centreId: string) => `/portal/centres/${centreId}/ticket`,
+  /** 我的排号: a ticket's live status, the target of its QR code. */
+  ticket: (id: string) => `/portal/tickets/${id}`,
 };
 
 /** Files served by the public API: downloads, printable guides and QR codes. */

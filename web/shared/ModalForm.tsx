@@ -15,11 +15,13 @@ export interface ModalFormProps<V> {
   readonly onSubmit: (values: V) => Promise<void>;
   readonly okText?: string;
   readonly width?: number;
+  /** After the modal has closed and given the focus back (e.g. to move it on to the next step). */
+  readonly afterClose?: () => void;
   readonly children: ReactNode;
 }
 
 export function ModalForm<V extends object>(props: ModalFormProps<V>) {
-  const { title, open, initialValues, onClose, onSubmit, okText, width, children } = props;
+  const { title, open, initialValues, onClose, onSubmit, okText, width, afterClose, children } = props;
   const [form] = Form.useForm<V>();
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<FormFailure | null>(null);
@@ -55,6 +57,7 @@ export function ModalForm<V extends object>(props: ModalFormProps<V>) {
       okButtonProps={{ htmlType: 'submit' }}
       destroyOnHidden
       width={width ?? 560}
+      {...(afterClose ? { afterClose } : {})}
       modalRender={(dom) => (
         <Form<V>
           form={form}

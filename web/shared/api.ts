@@ -33,6 +33,16 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 let csrfToken: string | null = null;
 const unauthorizedListeners = new Set<() => void>();
 
+let deviceToken: string | null = null;
+
+/**
+ * A device's token (kiosk, display; see device.ts): sent as `Authorization: Bearer` on
+ * every call. The device session cookie only reads, so a device's changes need it.
+ */
+export function setDeviceToken(token: string | null): void {
+  deviceToken = token;
+}
+
 /** Remembers the CSRF token of the session (from login and /auth/me). */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -75,6 +85,7 @@ async function request<T>(method: Method, path: string, body?: unknown, query?: 
   const raw = body instanceof Blob;
   if (body !== undefined) headers['content-type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (deviceToken) headers.authorization = `Bearer ${deviceToken}`;
   let response: Response;
   try {
     response = await fetch(withQuery(path, query), {

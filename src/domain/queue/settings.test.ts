@@ -19,6 +19,13 @@ describe('queue settings', () => {
     expect(withDefaults()).toEqual(DEFAULT_QUEUE_SETTINGS);
   });
 
+  it('"your turn is near" at the 5th place and no hall notice by default; a 500-character notice is fine', () => {
+    expect(DEFAULT_QUEUE_SETTINGS.notify.nearPlace).toBe(5);
+    expect(DEFAULT_QUEUE_SETTINGS.display.notice).toBe('');
+    expect(checkQueueSettings(withDefaults({ notify: { nearPlace: 50 }, display: { notice: '通'.repeat(500) } }))).toEqual([]);
+    expect(withDefaults({ notify: { nearPlace: 2 } }).notify.nearPlace).toBe(2);
+  });
+
   it('reports every bad field with its path', () => {
     const s = withDefaults({
       recallLimit: -1,
@@ -27,6 +34,8 @@ describe('queue settings', () => {
       estimate: { sampleSize: 0, priorWeight: -1, fallbackServiceMinutes: 0, maxSampleMinutes: Number.NaN },
       tidal: { clearRatio: 1, calmMinutes: -5 },
       voice: { repeat: 0, elderlyRepeat: 6, rate: 3, elderlyRate: 0.1, volume: 2 },
+      notify: { nearPlace: 0 },
+      display: { notice: '通'.repeat(501) },
     });
     expect(checkQueueSettings(s).map((i) => i.path)).toEqual([
       '/recallLimit',
@@ -47,6 +56,8 @@ describe('queue settings', () => {
       '/voice/rate',
       '/voice/elderlyRate',
       '/voice/volume',
+      '/notify/nearPlace',
+      '/display/notice',
     ]);
   });
 

@@ -1,6 +1,7 @@
 /**
  * A centre's queue settings in one object: recall limit, priority weights and ageing,
- * mobile limits, the wait estimate, tidal hysteresis and the call voice. Each part is
+ * mobile limits, the wait estimate, tidal hysteresis, the call voice, the "your turn is
+ * near" place and the hall notice. Each part is
  * owned by the module that uses it; this file gathers the defaults and checks a whole
  * settings object, so the service stores and validates one thing.
  */
@@ -12,6 +13,25 @@ import { DEFAULT_RECALL_LIMIT } from './ticket-states.ts';
 import { DEFAULT_TIDAL_SETTINGS, type TidalSettings } from './tidal.ts';
 import { DEFAULT_ESTIMATE_SETTINGS, type EstimateSettings } from './wait-estimate.ts';
 
+/** Issue 4 "Mobile ticket": the citizen is told once when this few people remain ahead. */
+export interface NotifySettings {
+  /** "Your turn is near" when the ticket's place (people ahead + 1) is at most this. */
+  readonly nearPlace: number;
+}
+
+export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = { nearPlace: 5 };
+
+/** DB36/T 2016 §5.2.2 显示屏: what the hall display shows besides the calls. */
+export interface DisplaySettings {
+  /** The scrolling notice of the hall display; empty: none. */
+  readonly notice: string;
+}
+
+export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = { notice: '' };
+
+/** Longest hall notice, in characters. */
+export const NOTICE_MAX_LENGTH = 500;
+
 export interface QueueSettings {
   /** Recalls allowed after the first call (ticket-states.ts). */
   readonly recallLimit: number;
@@ -20,6 +40,8 @@ export interface QueueSettings {
   readonly estimate: EstimateSettings;
   readonly tidal: TidalSettings;
   readonly voice: CallVoiceSettings;
+  readonly notify: NotifySettings;
+  readonly display: DisplaySettings;
 }
 
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
@@ -29,6 +51,8 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   estimate: DEFAULT_ESTIMATE_SETTINGS,
   tidal: DEFAULT_TIDAL_SETTINGS,
   voice: DEFAULT_CALL_VOICE,
+  notify: DEFAULT_NOTIFY_SETTINGS,
+  display: DEFAULT_DISPLAY_SETTINGS,
 };
 
 /** Stored settings may predate a field: each missing part falls back to its default. */
@@ -39,6 +63,8 @@ export interface QueueSettingsInput {
   readonly estimate?: Partial<EstimateSettings>;
   readonly tidal?: Partial<TidalSettings>;
   readonly voice?: Partial<CallVoiceSettings>;
+  readonly notify?: Partial<NotifySettings>;
+  readonly display?: Partial<DisplaySettings>;
 }
 
 /** The defaults overlaid with `input` (one level deep; priority weights per class). */
@@ -51,6 +77,8 @@ export function withDefaults(input: QueueSettingsInput = {}): QueueSettings {
     estimate: { ...d.estimate, ...input.estimate },
     tidal: { ...d.tidal, ...input.tidal },
     voice: { ...d.voice, ...input.voice },
+    notify: { ...d.notify, ...input.notify },
+    display: { ...d.display, ...input.display },
   };
 }
 
@@ -83,6 +111,8 @@ export function checkQueueSettings(s: QueueSettings): FieldIssue[] {
   check(within(s.voice.rate, 0.5, 2), '/voice/rate', '播报语速应在 0.5–2 之间');
   check(within(s.voice.elderlyRate, 0.5, 2), '/voice/elderlyRate', '老年人播报语速应在 0.5–2 之间');
   check(within(s.voice.volume, 0, 1), '/voice/volume', '播报音量应在 0–1 之间');
+  check(whole(s.notify.nearPlace, 1, 50), '/notify/nearPlace', '到号提醒的位次应为 1–50 的整数');
+  check(typeof s.display.notice === 'string' && s.display.notice.length <= NOTICE_MAX_LENGTH, '/display/notice', `大厅显示屏滚动通知不超过 ${NOTICE_MAX_LENGTH} 字`);
   return issues;
 }
 

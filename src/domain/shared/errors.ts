@@ -45,6 +45,7 @@ export const ERRORS = {
   USERNAME_TAKEN: { kind: 'conflict', zh: '用户名已存在', en: 'The username is taken' },
   USER_NOT_FOUND: { kind: 'not_found', zh: '用户不存在', en: 'No such user' },
   DEVICE_TOKEN_NOT_FOUND: { kind: 'not_found', zh: '设备令牌不存在', en: 'No such device token' },
+  DEVICE_SESSION_READ_ONLY: { kind: 'forbidden', zh: '设备会话只能读取，提交操作请使用设备令牌', en: 'A device session only reads; send changes with the device token' },
   ROLE_SCOPE_INVALID: { kind: 'rule', zh: '角色的适用范围不正确', en: 'The role does not fit the given scope' },
   CURRENT_PASSWORD_WRONG: { kind: 'rule', zh: '当前密码不正确', en: 'The current password is wrong' },
   LAST_SYSTEM_ADMIN: { kind: 'rule', zh: '不能停用或撤销最后一个系统管理员', en: 'The last system administrator cannot be disabled or demoted' },
@@ -171,6 +172,16 @@ export const ERRORS = {
   COUNTER_NOT_TIDAL: { kind: 'rule', zh: '该窗口不是潮汐窗口', en: 'The counter is not a tidal counter' },
   TIDAL_COUNTER_BUSY: { kind: 'conflict', zh: '该潮汐窗口已开放给其他队列', en: 'The tidal counter is open for another queue' },
   TIDAL_COUNTER_NOT_OPEN: { kind: 'rule', zh: '该潮汐窗口未开放', en: 'The tidal counter is not open' },
+  // queue and calling: the server side (src/modules/queue)
+  QUEUE_NOT_FOUND: { kind: 'not_found', zh: '队列不存在', en: 'No such queue' },
+  QUEUE_HAS_WAITING_TICKETS: { kind: 'conflict', zh: '该队列仍有等候中的号，不能停用', en: 'The queue still has waiting tickets' },
+  TICKET_NOT_FOUND: { kind: 'not_found', zh: '号码不存在', en: 'No such ticket' },
+  TICKET_QUEUE_REQUIRED: { kind: 'rule', zh: '须选择队列或办理事项', en: 'A queue or an item is required' },
+  ITEM_HAS_NO_QUEUE: { kind: 'rule', zh: '该事项暂未设置取号队列，请到咨询台咨询', en: 'No queue serves this item' },
+  TICKET_SOURCE_NOT_ALLOWED: { kind: 'rule', zh: '取号来源与取号设备不符', en: 'This source is not allowed for this caller' },
+  COUNTER_NOT_SIGNED_IN: { kind: 'rule', zh: '请先登录该窗口', en: 'Sign in to the counter first' },
+  STAFF_RECORD_REQUIRED: { kind: 'rule', zh: '账号未关联本中心在岗工作人员，不能登录窗口', en: 'The account is not linked to an active staff member of this centre' },
+  COUNTER_HOLDS_TICKET: { kind: 'conflict', zh: '窗口仍有已叫号或办理中的号，请先办结、转移或挂起', en: 'The counter still holds a called or serving ticket' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

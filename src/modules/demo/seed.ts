@@ -26,6 +26,7 @@ import type { ItemCreate } from '../catalogue/item.schemas.ts';
 import { demoBundles, demoItems, type DemoItemInput } from './demo-items.ts';
 import { storeFile } from '../files/file.service.ts';
 import { blankFormPdf, DEMO_BLANK_FORMS, withBlankForms } from './blank-forms.ts';
+import { seedDemoQueues } from './demo-queues.ts';
 
 export interface DemoAccount {
   readonly role: string;
@@ -109,6 +110,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
       }
     }
 
+    const counterIds = new Map<string, string>();
     for (const counter of DEMO_COUNTERS) {
       const created = await createCounter(d, actor, centreId, {
         number: counter.number,
@@ -118,6 +120,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
         departmentId: counter.department ? need(departments, counter.department) : null,
         ...(counter.areaName ? { areaName: counter.areaName } : {}),
       });
+      counterIds.set(counter.number, created.id);
       if (counter.status !== 'closed') await setCounterStatus(d, actor, created.id, { status: counter.status });
     }
 
@@ -134,6 +137,9 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
       await publishItem(d, actor, created.id, { reviewer: '新建区司法局合法性审查组', opinion: '经审查，事项设定依据合法有效，办事指南要素齐全，同意发布（演示数据）' });
     }
     for (const bundle of demoBundles(itemIds)) await createBundle(d, actor, centreId, bundle);
+
+    // Queueing (issue 4): the comprehensive pool, the professional areas, 出入境, tidal thresholds.
+    await seedDemoQueues(d, actor, centreId, counterIds, itemIds);
   });
 
   return DEMO_ACCOUNTS.map((a) => ({ role: a.role, username: a.username, password: a.password }));

@@ -9,7 +9,7 @@ import type { AppDeps } from '../deps.ts';
 import { safeEqual } from './crypto.ts';
 import { deviceAllows, grantsAllow, grantsAllowEverywhere, type Permission, type Scope } from './policy.ts';
 import { actorOf, type Actor, type Principal } from './principal.ts';
-import { resolveBearer, resolveSession, SESSION_COOKIE } from './sessions.ts';
+import { DEVICE_SESSION_COOKIE, resolveBearer, resolveSession, SESSION_COOKIE } from './sessions.ts';
 
 export type ScopeResolver = (request: FastifyRequest, deps: AppDeps) => Scope | Promise<Scope>;
 
@@ -111,6 +111,46 @@ export function declaredRoutes(app: object): readonly DeclaredRoute[] {
   return declaredRoutesOf.get(app) ?? [];
 }
 
+/**
+ * The principal of a request's credentials: a Bearer device token first, then the user
+ * session cookie, then the device session cookie (the one EventSource can send, see
+ * sessions.ts). A credential that is presented but not valid is refused on a route that
+ * is not public. Also used to check the credentials of a long-lived stream again.
+ */
+export async function authenticate(deps: AppDeps, request: FastifyRequest, isPublic: boolean): Promise<Principal | null> {
+  const auth = request.headers.authorization;
+  if (auth?.startsWith('Bearer ')) {
+    const device = await resolveBearer(deps, auth.slice(7).trim());
+    if (!device) throw new AppError('AUTH_DEVICE_TOKEN_INVALID');
+    return device;
+  }
+  const unsafe = !SAFE_METHODS.has(request.method);
+  const token = request.cookies[SESSION_COOKIE];
+  if (token) {
+    const user = await resolveSession(deps, token);
+    if (user) {
+      if (unsafe) {
+        const header = request.headers['x-csrf-token'];
+        if (typeof header !== 'string' || !safeEqual(header, user.csrfToken)) throw new AppError('CSRF_TOKEN_INVALID');
+      }
+      return user;
+    }
+  }
+  const deviceToken = request.cookies[DEVICE_SESSION_COOKIE];
+  if (deviceToken) {
+    const device = await resolveBearer(deps, deviceToken);
+    if (device) {
+      // A device session has no CSRF token: it only reads; a change carries the Bearer token.
+      if (!unsafe) return device;
+      if (!isPublic) throw new AppError('DEVICE_SESSION_READ_ONLY');
+      return null;
+    }
+  }
+  if (!isPublic && token) throw new AppError('AUTH_SESSION_EXPIRED');
+  if (!isPublic && deviceToken) throw new AppError('AUTH_DEVICE_TOKEN_INVALID');
+  return null;
+}
+
 export function installAccessControl(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('scope', null);
@@ -133,22 +173,7 @@ export function installAccessControl(app: FastifyInstance, deps: AppDeps): void 
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access) return; // 404 handler
-    const auth = request.headers.authorization;
-    if (auth?.startsWith('Bearer ')) {
-      request.principal = await resolveBearer(deps, auth.slice(7).trim());
-      if (!request.principal) throw new AppError('AUTH_DEVICE_TOKEN_INVALID');
-    } else {
-      const token = request.cookies[SESSION_COOKIE];
-      if (token) {
-        request.principal = await resolveSession(deps, token);
-        if (!request.principal && !access.public) throw new AppError('AUTH_SESSION_EXPIRED');
-        const p = request.principal;
-        if (p?.kind === 'user' && !SAFE_METHODS.has(request.method)) {
-          const header = request.headers['x-csrf-token'];
-          if (typeof header !== 'string' || !safeEqual(header, p.csrfToken)) throw new AppError('CSRF_TOKEN_INVALID');
-        }
-      }
-    }
+    request.principal = await authenticate(deps, request, access.public === true);
     if (!access.public && !request.principal) throw new AppError('AUTH_REQUIRED');
   });
 

@@ -45,6 +45,18 @@ export const POLICY = {
   'catalogue.write': [...MANAGERS, 'chief_representative'],
   /** §7.3.2.2c legality review: approve, reject, withdraw a version. */
   'catalogue.review': MANAGERS,
+  /** The centre's live event stream (SSE): hall displays (§5.2.2), kiosks and the centre's staff; not rating devices. */
+  'events.read': [...STAFF, 'kiosk', 'display'],
+  /** Read queues, tickets and queue settings (§7.1.5). */
+  'queue.read': [...STAFF, 'kiosk', 'display'],
+  /** Configure queues, queue settings and tidal counters (§6.4.7). */
+  'queue.write': MANAGERS,
+  /** Issue a ticket: the kiosk (§5.2.2 排队取号机) and staff at a counter or the desk. */
+  'ticket.issue': [...MANAGERS, 'chief_representative', 'window_clerk', 'kiosk'],
+  /** Sign in at a counter, call and serve tickets (§7.1.6.2). */
+  'ticket.serve': [...MANAGERS, 'chief_representative', 'window_clerk'],
+  /** The hall display and the counter screens (§5.2.2 显示屏, §6.4.2). */
+  'display.read': [...STAFF, 'display'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

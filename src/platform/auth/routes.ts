@@ -4,7 +4,7 @@ import { errorResponses } from '../http/schemas.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../../domain/shared/errors.ts';
 import { login } from './login.ts';
-import { SESSION_COOKIE, deleteSession, resolveSession } from './sessions.ts';
+import { DEVICE_SESSION_COOKIE, SESSION_COOKIE, deleteSession, forgetCredential, resolveSession, startDeviceSession } from './sessions.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { requestActor } from './access.ts';
 import type { UserPrincipal } from './principal.ts';
@@ -17,6 +17,10 @@ const Grant = Type.Object({
 const Me = Type.Object({
   user: Type.Object({ id: Type.String(), username: Type.String(), displayName: Type.String(), roles: Type.Array(Grant) }),
   csrfToken: Type.String(),
+});
+
+const DeviceMe = Type.Object({
+  device: Type.Object({ id: Type.String(), name: Type.String(), role: Type.String(), centreId: Type.String() }),
 });
 
 function meOf(p: UserPrincipal) {
@@ -72,8 +76,42 @@ export function authRoutes(app: App, deps: AppDeps): void {
           await deleteSession(tx, p.sessionId);
           await writeAudit(tx, requestActor(request), deps.clock(), { centreId: null, entity: 'account', entityId: p.id, action: 'logout' });
         });
+        // Again after the commit: a request (an open event stream checking its session)
+        // may have cached the session between the first forget and the commit.
+        forgetCredential(p.sessionId);
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/device-session',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['auth'],
+        summary: '设备会话：显示屏、取号机以设备令牌换取会话 Cookie（EventSource 无法携带 Authorization 头）',
+        body: Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 200: DeviceMe, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const device = await startDeviceSession(deps, request.body.token, { ip: request.ip, requestId: request.id });
+      // Strict: only the apps of this site send it. No expiry: it lasts as long as the browser runs (a device exchanges once per start).
+      reply.setCookie(DEVICE_SESSION_COOKIE, request.body.token, { httpOnly: true, sameSite: 'strict', path: '/api/', secure: deps.config.secureCookies });
+      return { device: { id: device.id, name: device.name, role: device.role, centreId: device.centreId } };
+    },
+  );
+
+  app.delete(
+    '/api/v1/auth/device-session',
+    {
+      config: { access: { public: true } },
+      schema: { tags: ['auth'], summary: '结束设备会话（清除设备会话 Cookie）', response: { 204: Type.Null(), ...errorResponses } },
+    },
+    async (_request, reply) => {
+      reply.clearCookie(DEVICE_SESSION_COOKIE, { path: '/api/' });
       return reply.status(204).send(null);
     },
   );

@@ -5,14 +5,25 @@
  */
 import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { DeviceRole, UserRole } from '../../domain/accounts/roles.ts';
+import { AppError } from '../../domain/shared/errors.ts';
+import { writeAudit } from '../audit/audit.ts';
 import { queryRows, type Queryable } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 import { randomToken, sha256 } from './crypto.ts';
 import type { RoleGrant } from './policy.ts';
-import type { DevicePrincipal, Principal, UserPrincipal } from './principal.ts';
+import { actorOf, type DevicePrincipal, type Principal, type UserPrincipal } from './principal.ts';
 import { deviceTokens, sessions } from './schema.ts';
 
 export const SESSION_COOKIE = 'govhall_session';
+/**
+ * The device session (`POST /api/v1/auth/device-session`): EventSource cannot send an
+ * Authorization header, so a display or kiosk exchanges its device token once per start
+ * for this httpOnly cookie. Its value is the device token itself and it resolves exactly
+ * like the Bearer token (same hash, same cache): revoking the token ends every session
+ * made from it, in this process at once, in others within CACHE_MS, and no new table
+ * is needed. It only reads (access.ts): it carries no CSRF token.
+ */
+export const DEVICE_SESSION_COOKIE = 'govhall_device';
 export const DEVICE_TOKEN_PREFIX = 'ghd_';
 const CACHE_MS = 5_000;
 const CACHE_MAX = 10_000;
@@ -107,6 +118,26 @@ export async function resolveBearer(deps: AppDeps, token: string): Promise<Devic
   const principal: DevicePrincipal = { kind: 'device', id: row.id, name: row.name, role: row.role as DeviceRole, centreId: row.centreId };
   remember(hash, principal, now, Number.MAX_SAFE_INTEGER);
   return principal;
+}
+
+/**
+ * Checks a device token for a device session and records the start of the session in
+ * the audit trail; the route then sets {@link DEVICE_SESSION_COOKIE}.
+ */
+export async function startDeviceSession(deps: AppDeps, token: string, context: { ip: string; requestId: string }): Promise<DevicePrincipal> {
+  const device = await resolveBearer(deps, token);
+  if (!device) throw new AppError('AUTH_DEVICE_TOKEN_INVALID');
+  const now = deps.clock();
+  await deps.db.transaction((tx) =>
+    writeAudit(tx, actorOf(device, context.requestId), now, {
+      centreId: device.centreId,
+      entity: 'device_token',
+      entityId: device.id,
+      action: 'session',
+      after: { ip: context.ip },
+    }),
+  );
+  return device;
 }
 
 export async function createSession(

@@ -7,7 +7,7 @@ import { join, sep } from 'node:path';
 import staticFiles from '@fastify/static';
 import type { App } from './app-type.ts';
 
-export const WEB_APPS = ['admin', 'portal'] as const;
+export const WEB_APPS = ['admin', 'portal', 'counter', 'kiosk', 'display'] as const;
 
 /** Hashed bundles never change under their name; an app's index.html must be fetched afresh. */
 function cacheControl(path: string): string {

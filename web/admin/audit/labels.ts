@@ -27,6 +27,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   login: '登录',
   'login.failed': '登录失败',
   logout: '退出登录',
+  session: '建立设备会话',
   'password.change': '修改密码',
   'password.failed': '修改密码失败',
   'password.reset': '重置密码',

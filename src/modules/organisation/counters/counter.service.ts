@@ -6,7 +6,7 @@ import { COUNTER_KIND_LABELS, COUNTER_STATUS_LABELS, type CounterKind, type Coun
 import { AppError, fieldError } from '../../../domain/shared/errors.ts';
 import { writeAudit } from '../../../platform/audit/audit.ts';
 import type { Actor } from '../../../platform/auth/principal.ts';
-import type { Queryable } from '../../../platform/db/database.ts';
+import type { Database, Queryable, Tx } from '../../../platform/db/database.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { requireDepartmentRef, requireOpenCentre, requireZoneRef } from '../references.ts';
 import { mapUniqueViolations } from '../unique-violation.ts';
@@ -215,6 +215,18 @@ export async function updateCounter(deps: AppDeps, actor: Actor, id: string, inp
   );
 }
 
+/**
+ * Told in the transaction of every status change, as its last step: the queue module
+ * sends the counter's card to the hall and counter screens (§6.4.2). One listener per
+ * database, set when the routes are registered.
+ */
+export type CounterStatusListener = (deps: AppDeps, tx: Tx, counterId: string, centreId: string) => Promise<void>;
+const statusListeners = new WeakMap<Database, CounterStatusListener>();
+
+export function onCounterStatusChange(deps: AppDeps, listener: CounterStatusListener): void {
+  statusListeners.set(deps.database, listener);
+}
+
 /** §5.1.5.1: the counter serves, pauses, is away (with whereabouts and expected return) or is closed. */
 export async function setCounterStatus(deps: AppDeps, actor: Actor, id: string, input: CounterStatusBody): Promise<CounterView> {
   const now = deps.clock();
@@ -245,7 +257,9 @@ export async function setCounterStatus(deps: AppDeps, actor: Actor, id: string, 
       after: { serviceStatus: after.serviceStatus, awayReason: after.awayReason, expectedReturnAt: after.expectedReturnAt },
     });
     await repo.touchCounterList(tx, before.centreId);
-    return viewOf(tx, id);
+    const view = await viewOf(tx, id);
+    await statusListeners.get(deps.database)?.(deps, tx, id, before.centreId);
+    return view;
   });
 }
 

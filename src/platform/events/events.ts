@@ -1,0 +1,111 @@
+/**
+ * The live event stream of each centre (issue 4 "Real time"; DB36/T 2016 §5.2.2 显示屏,
+ * §6.4.2 counter screens): appending an event in the transaction that caused it, reading
+ * a centre's events after an id, and the retention job.
+ *
+ * Ordering. A reader (the SSE hub, stream.ts) keeps the last id it delivered per centre
+ * and asks for `id > last`. A `bigserial` id is taken when the row is inserted, not when
+ * it commits: two transactions of one centre could take ids 5 and 6 and commit 6 first, a
+ * reader would deliver 6, move to 6, and never see 5. So `appendEvent` first takes a
+ * transaction-level advisory lock on the centre: the appends of one centre queue behind
+ * each other until the holder commits or rolls back (PostgreSQL releases the lock after
+ * the commit is visible), so per centre ids are allocated in commit order, and a reader that
+ * has seen id N has seen every committed id below N. Other centres are not held up.
+ */
+import { and, asc, eq, gt, gte, inArray, is, lt, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import { queryRows, type Queryable, type Tx } from '../db/database.ts';
+import type { AppDeps } from '../deps.ts';
+import type { Job } from '../jobs/jobs.ts';
+import { streamEvents } from './schema.ts';
+
+/** The change-feed topic of stream events; the key is the centre's id. */
+export const STREAM_TOPIC = 'stream';
+
+/** How long stream events are kept: long enough for any reconnect, short enough to stay small. */
+export const STREAM_RETENTION_MS = 2 * 24 * 3_600_000;
+
+/**
+ * First key of the two-key advisory lock of stream appends ("GHev"); the second is taken
+ * from the centre's id. The two-key lock space is distinct from the one-key (bigint) one,
+ * and this first key keeps it apart from other two-key locks of the application. Two
+ * centres whose ids share the second key merely queue behind each other.
+ */
+const STREAM_LOCK_CLASS = 0x47_48_65_76;
+
+const EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
+
+/** The second advisory-lock key of a centre: the first 32 bits of its UUID (random in v4). */
+export function streamLockKey(centreId: string): number {
+  return Number.parseInt(centreId.replace(/-/g, '').slice(0, 8), 16) | 0;
+}
+
+/**
+ * Appends an event to the centre's live stream, in the caller's transaction: it reaches
+ * the SSE clients of every server process when that transaction commits, and never if
+ * it rolls back.
+ *
+ * Call it as the LAST statement of the transaction (after the change and its audit
+ * record): it takes the centre's stream lock (`pg_advisory_xact_lock`), which every
+ * other append of the centre waits for until this transaction ends, so the lock must be
+ * held for as short a time as possible. Several events of one transaction are fine one
+ * after another (the lock is taken once per transaction in effect; taking it again is
+ * free). Given the database instead of a transaction, it opens one of its own.
+ *
+ * @param type the SSE event name, e.g. `ticket.called` (lower case, dot-separated).
+ * @param data JSON-serialisable; it is sent to displays as it is, so mask personal data first.
+ */
+export async function appendEvent(deps: AppDeps, tx: Queryable, centreId: string, type: string, data: unknown): Promise<void> {
+  if (!EVENT_TYPE.test(type)) throw new Error(`stream event type "${type}" must be lower-case words joined by dots`);
+  if (data === undefined) throw new Error('a stream event needs data');
+  if (!is(tx, PgTransaction)) {
+    await deps.db.transaction((own) => appendEvent(deps, own, centreId, type, data));
+    return;
+  }
+  const t = tx as Tx;
+  await t.execute(sql`select pg_advisory_xact_lock(${STREAM_LOCK_CLASS}::int4, ${streamLockKey(centreId)}::int4)`);
+  await t.insert(streamEvents).values({ centreId, type, data, at: deps.clock() });
+  await deps.database.changes.publish(t, STREAM_TOPIC, centreId);
+}
+
+/** A stored event as the stream sends it: `data` is the JSON text as stored. */
+export interface StoredEvent {
+  readonly id: number;
+  readonly type: string;
+  readonly data: string;
+}
+
+/** The centre's events after `afterId` (and, if given, at or after `since`), oldest first. */
+export async function readEventsAfter(q: Queryable, centreId: string, afterId: number, limit: number, since?: Date): Promise<StoredEvent[]> {
+  return queryRows<StoredEvent>(
+    q,
+    sql`select ${streamEvents.id} as id, ${streamEvents.type} as type, ${streamEvents.data}::text as data
+        from ${streamEvents}
+        where ${and(eq(streamEvents.centreId, centreId), gt(streamEvents.id, afterId), since ? gte(streamEvents.at, since) : undefined)}
+        order by ${asc(streamEvents.id)}
+        limit ${limit}`,
+  );
+}
+
+/** The id of the centre's newest committed event (0 when none): where a stream "from now" starts. */
+export async function lastEventId(q: Queryable, centreId: string): Promise<number> {
+  const [row] = await queryRows<{ id: number | string | null }>(q, sql`select max(${streamEvents.id}) as id from ${streamEvents} where ${streamEvents.centreId} = ${centreId}`);
+  return Number(row?.id ?? 0);
+}
+
+const DELETE_BATCH = 10_000;
+
+/** Deletes stream events older than the retention period, in batches (no long lock); returns how many. */
+export async function deleteOldEvents(deps: AppDeps): Promise<number> {
+  const before = new Date(deps.clock().getTime() - STREAM_RETENTION_MS);
+  let deleted = 0;
+  for (;;) {
+    const old = deps.db.select({ id: streamEvents.id }).from(streamEvents).where(lt(streamEvents.at, before)).limit(DELETE_BATCH);
+    const rows = await deps.db.delete(streamEvents).where(inArray(streamEvents.id, old)).returning({ id: streamEvents.id });
+    deleted += rows.length;
+    if (rows.length < DELETE_BATCH) return deleted;
+  }
+}
+
+/** Hourly: stream events older than two days go (a reconnecting display needs minutes, not days). */
+export const streamRetentionJob: Job = { name: 'events.retention', everyMs: 3_600_000, run: deleteOldEvents };
