@@ -195,12 +195,16 @@ test('a clerk signs in to a comprehensive counter, calls, starts and finishes by
     expect(detail.events.map((e) => e.type)).toEqual(expect.arrayContaining(['issued', 'called', 'started', 'finished']));
     expect(detail.events.find((e) => e.type === 'called')?.counterNumber).toBe(COUNTER_NUMBER);
 
-    // F9 pauses (§5.1.5.1): the screen and the counter's board say "暂停服务", and the counter cannot call.
+    // F9 pauses with a reason (§5.1.5.1): the screen and the counter's board say "暂停服务" and why, and the counter cannot call.
     await page.keyboard.press('F9');
+    const pause = page.getByRole('dialog', { name: '暂停服务' });
+    await pause.getByLabel('暂停原因（选填）').fill('系统维护');
+    await pause.getByLabel('暂停原因（选填）').press('Enter');
+    await expect(pause).toBeHidden();
     await expect(page.getByTestId('counter-status')).toHaveText('暂停服务');
     await expect(page.getByRole('group', { name: '叫号操作' }).getByRole('button', { name: /恢复服务/ })).toBeFocused();
-    expect(((await (await admin.api.get(`/api/v1/counters/${counterId}/screen`)).json()) as { status: string }).status).toBe('paused');
-    await expect(page.getByTestId('counter-banner')).toContainText('暂停服务');
+    expect((await (await admin.api.get(`/api/v1/counters/${counterId}/screen`)).json()) as { status: string }).toMatchObject({ status: 'paused', awayReason: '系统维护' });
+    await expect(page.getByTestId('counter-banner')).toContainText('暂停服务：系统维护');
     const second = await issue(clerk, centre.id, queue.id);
     await expect(page.getByRole('table', { name: /等候队列/ })).toContainText(second.number);
     await page.keyboard.press('F1');

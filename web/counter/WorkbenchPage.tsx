@@ -14,11 +14,13 @@ import type { Station } from './CounterApp.tsx';
 import {
   asDialogError,
   AwayDialog,
+  PauseDialog,
   ConfirmCloseDialog,
   FinishDialog,
   ParkDialog,
   TransferDialog,
   type AwayValues,
+  type PauseValues,
   type FinishValues,
   type NoteValues,
   type TransferValues,
@@ -29,7 +31,7 @@ import { ActionButton, CounterTitle, CurrentTicket, HelpDialog, ParkedList, Stre
 import type { QueueView, TicketActionPath, TicketView } from './types.ts';
 import { useWorkbench } from './use-workbench.ts';
 
-type Dialog = 'finish' | 'transfer' | 'park' | 'noShow' | 'cancel' | 'away' | 'help';
+type Dialog = 'finish' | 'transfer' | 'park' | 'noShow' | 'cancel' | 'away' | 'pause' | 'help';
 
 interface Feedback {
   readonly kind: 'success' | 'info' | 'error';
@@ -161,13 +163,8 @@ export function WorkbenchPage({ me, station, onLeave, logout }: { me: Me; statio
       const status = bench.counter.status;
       // F9 toggles: a paused or away counter resumes service.
       if (id === 'pause' && (status === 'paused' || status === 'away')) return void resumeService();
-      // Not destructive, so no dialog: the counter's sign reads "暂停服务" (§5.1.5.1).
-      if (id === 'pause' && availability(id, bench, held).enabled) {
-        return void run(async () => {
-          await setStatus({ status: 'paused' });
-          return { kind: 'info', text: '窗口已暂停服务，暂停期间不能叫号；按 F9 恢复服务', next: 'pause' };
-        }, 'pause');
-      }
+      // The counter's sign reads "暂停服务" and the reason, if given (§5.1.5.1); Enter in the dialog pauses at once.
+      if (id === 'pause' && availability(id, bench, held).enabled) return setDialog('pause');
       const can = availability(id, bench, held);
       if (!can.enabled) {
         setFeedback({ kind: 'error', text: can.reason ?? `现在不能${ACTIONS[id].label}` });
@@ -539,6 +536,18 @@ export function WorkbenchPage({ me, station, onLeave, logout }: { me: Me; statio
             const t = await ticketAction(held.current!, 'cancel', { reason: textOrNull(v.note) });
             return { kind: 'success', text: `${t.number} 号已取消` };
           }, 'callNext')
+        }
+      />
+      <PauseDialog
+        open={dialog === 'pause'}
+        onClose={closeDialog}
+        afterClose={applyFocus}
+        onSubmit={(v: PauseValues) =>
+          submitDialog(async () => {
+            const reason = v.reason?.trim();
+            await setStatus({ status: 'paused', ...(reason ? { awayReason: reason } : {}) });
+            return { kind: 'info', text: '窗口已暂停服务，暂停期间不能叫号；按 F9 恢复服务' };
+          }, 'pause')
         }
       />
       <AwayDialog

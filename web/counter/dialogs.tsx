@@ -212,6 +212,24 @@ export function ConfirmCloseDialog({
   );
 }
 
+export interface PauseValues {
+  reason?: string;
+}
+
+/** 暂停服务 with an optional reason, shown on the counter screen (issue 4; §5.1.5.1). Enter pauses at once. */
+export function PauseDialog(props: DialogProps<PauseValues>) {
+  return (
+    <ModalForm<PauseValues> title="暂停服务" okText="暂停服务" initialValues={{ reason: '' }} width={480} {...props}>
+      <EnterSubmits />
+      <InitialFocus selector="input[type='text']" />
+      <Typography.Paragraph type="secondary">窗口屏将显示“暂停服务”和原因，暂停期间不能叫号。按 F9 恢复服务。</Typography.Paragraph>
+      <Form.Item label="暂停原因（选填）" name="reason" rules={[{ max: 100, message: '不超过 100 字' }]}>
+        <Input maxLength={100} placeholder="如：系统维护、业务培训" />
+      </Form.Item>
+    </ModalForm>
+  );
+}
+
 export interface AwayValues {
   whereabouts: string;
   minutes: number;

@@ -46,8 +46,12 @@ function Serving({ card, flashing }: { readonly card: CounterCard; readonly flas
       return (
         <div className="serving" data-testid="counter-status" role="status">
           <div className="paused-title">暂停服务</div>
-          {card.awayReason && <div className="paused-line nowrap">去向：{card.awayReason}</div>}
-          {back && <div className="paused-line">预计 {back} 返回</div>}
+          {card.awayReason && (
+            <div className="paused-line nowrap">
+              {card.status === 'away' ? '去向' : '原因'}：{card.awayReason}
+            </div>
+          )}
+          {back && <div className="paused-line">预计 {back} {card.status === 'away' ? '返回' : '恢复'}</div>}
           <div className="serving-label">请到其他窗口或稍候办理</div>
         </div>
       );

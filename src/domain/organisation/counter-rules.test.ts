@@ -39,8 +39,15 @@ describe('§7.1.6.3 professional-area counters', () => {
 });
 
 describe('§5.1.5.1 counter status and whereabouts', () => {
-  it('clears whereabouts for every status but away', () => {
-    for (const status of ['serving', 'paused', 'closed'] as const) {
+  it('keeps the reason of a pause, and its return time when given (issue 4 "pause with reason")', () => {
+    const back = new Date(now.getTime() + 600_000);
+    expect(applyCounterStatus({ status: 'paused', awayReason: ' 系统故障 ', expectedReturnAt: back }, now)).toEqual({ status: 'paused', awayReason: '系统故障', expectedReturnAt: back });
+    expect(applyCounterStatus({ status: 'paused' }, now)).toEqual({ status: 'paused', awayReason: null, expectedReturnAt: null });
+    expect(() => applyCounterStatus({ status: 'paused', awayReason: '培训', expectedReturnAt: now }, now)).toThrow(AppError);
+  });
+
+  it('clears whereabouts for serving and closed', () => {
+    for (const status of ['serving', 'closed'] as const) {
       expect(applyCounterStatus({ status, awayReason: '窗口会商', expectedReturnAt: new Date(now.getTime() + 60_000) }, now)).toEqual({
         status,
         awayReason: null,

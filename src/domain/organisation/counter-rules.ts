@@ -65,6 +65,16 @@ export interface CounterStatusState {
  * whereabouts are kept only while the clerk is away.
  */
 export function applyCounterStatus(change: CounterStatusChange, now: Date): CounterStatusState {
+  if (change.status === 'paused') {
+    // Issue 4: "pause with reason" — 暂停服务 and the reason shown on the counter screen; a return time is optional.
+    const back = change.expectedReturnAt ?? null;
+    if (back && back.getTime() <= now.getTime()) {
+      throw new AppError('COUNTER_RETURN_TIME_INVALID', {
+        fields: [{ path: '/expectedReturnAt', code: 'COUNTER_RETURN_TIME_INVALID', message: '预计恢复时间应晚于当前时间' }],
+      });
+    }
+    return { status: 'paused', awayReason: change.awayReason?.trim() || null, expectedReturnAt: back };
+  }
   if (change.status !== 'away') return { status: change.status, awayReason: null, expectedReturnAt: null };
   const reason = change.awayReason?.trim() ?? '';
   const issues: FieldIssue[] = [];
