@@ -23,7 +23,7 @@ export async function serve(config: Config): Promise<number> {
     );
   }
   const loadDemo = config.demo ?? (database.engine === 'pglite' && firstStart);
-  if (loadDemo && !(await hasAnyCentre(deps))) printDemoAccounts(await seedDemo(deps));
+  if (loadDemo && !(await hasAnyCentre(deps))) printDemoAccounts(await seedDemo(deps), config.port);
 
   const app = await buildApp(deps);
   await app.listen({ port: config.port, host: config.host });

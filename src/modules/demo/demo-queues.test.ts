@@ -12,7 +12,7 @@ let centreId: string;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  accounts = await seedDemo(ctx.deps);
+  ({ accounts } = await seedDemo(ctx.deps));
   centreId = (await ctx.deps.db.select().from(centres))[0]!.id;
 });
 afterAll(() => ctx.close());

@@ -11,9 +11,10 @@ import { bundles, items } from '../catalogue/schema.ts';
 import { DEMO_BUNDLES, DEMO_ITEMS } from './demo-items.ts';
 import { DEMO_BLANK_FORMS } from './blank-forms.ts';
 import { itemVersions } from '../catalogue/schema.ts';
-import { hasAnyCentre, seedDemo, type DemoAccount } from './seed.ts';
+import { hasAnyCentre, seedDemo, type DemoAccount, type DemoSeed } from './seed.ts';
 
 let ctx: TestContext;
+let seed: DemoSeed;
 let accounts: DemoAccount[];
 let seedMs: number;
 let centreId: string;
@@ -25,11 +26,25 @@ beforeAll(async () => {
   ctx = await createTestContext();
   expect(await hasAnyCentre(ctx.deps)).toBe(false);
   const started = performance.now();
-  accounts = await seedDemo(ctx.deps);
+  seed = await seedDemo(ctx.deps);
+  accounts = seed.accounts;
   seedMs = performance.now() - started;
   centreId = (await ctx.deps.db.select().from(centres))[0]!.id;
 });
 afterAll(() => ctx.close());
+
+describe('the demo devices (issue 4)', () => {
+  it('are a kiosk and a hall display whose tokens, shown once, open their screens', async () => {
+    expect(seed.devices.map((d) => [d.role, d.path])).toEqual([
+      ['kiosk', '/kiosk/'],
+      ['display', '/display/hall'],
+    ]);
+    const display = seed.devices.find((d) => d.role === 'display')!;
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/centres/${centreId}/display`, headers: { authorization: `Bearer ${display.token}` } });
+    expect(res.statusCode).toBe(200);
+    expect(seed.centreId).toBe(centreId);
+  });
+});
 
 describe('the demo centre', () => {
   it('is one Jiangxi county centre with its stationed departments, areas, counters and staff', async () => {

@@ -27,11 +27,27 @@ import { demoBundles, demoItems, type DemoItemInput } from './demo-items.ts';
 import { storeFile } from '../files/file.service.ts';
 import { blankFormPdf, DEMO_BLANK_FORMS, withBlankForms } from './blank-forms.ts';
 import { seedDemoQueues } from './demo-queues.ts';
+import { createDeviceToken } from '../accounts/device-token.service.ts';
 
 export interface DemoAccount {
   readonly role: string;
   readonly username: string;
   readonly password: string;
+}
+
+/** A demo device: its token is shown once, at the first start, to set up the kiosk and the hall display. */
+export interface DemoDevice {
+  readonly role: 'kiosk' | 'display';
+  readonly name: string;
+  readonly token: string;
+  /** Where to open it, e.g. `/kiosk/`. */
+  readonly path: string;
+}
+
+export interface DemoSeed {
+  readonly centreId: string;
+  readonly accounts: DemoAccount[];
+  readonly devices: DemoDevice[];
 }
 
 export async function hasAnyCentre(deps: AppDeps): Promise<boolean> {
@@ -45,15 +61,15 @@ function need<T>(map: Map<string, T>, key: string): T {
   return value;
 }
 
-/** Loads the demo centre and returns the demo accounts with their passwords (for the README and the console). */
-export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
+/** Loads the demo centre and returns the demo accounts with their passwords and the demo devices' tokens (for the console). */
+export async function seedDemo(deps: AppDeps): Promise<DemoSeed> {
   for (const a of DEMO_ACCOUNTS) if (!isStrongPassword(a.password)) throw new AppError('PASSWORD_TOO_WEAK');
   // scrypt runs on libuv's thread pool: the hashes are computed side by side, outside the transaction.
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
   const actor = SYSTEM_ACTOR;
   const now = deps.clock();
 
-  await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     // The use cases open their own transactions: inside this one they become savepoints.
     const d: AppDeps = { ...deps, db: tx };
 
@@ -140,9 +156,19 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[]> {
 
     // Queueing (issue 4): the comprehensive pool, the professional areas, 出入境, tidal thresholds.
     await seedDemoQueues(d, actor, centreId, counterIds, itemIds);
-  });
 
-  return DEMO_ACCOUNTS.map((a) => ({ role: a.role, username: a.username, password: a.password }));
+    // A kiosk and a hall display (issue 4), their tokens shown once like any device token.
+    const devices: DemoDevice[] = [];
+    for (const device of [
+      { role: 'kiosk', name: '一楼大厅自助取号机', path: '/kiosk/' },
+      { role: 'display', name: '一楼大厅叫号屏', path: '/display/hall' },
+    ] as const) {
+      const created = await createDeviceToken(d, actor, centreId, { role: device.role, name: device.name });
+      devices.push({ ...device, token: created.token });
+    }
+
+    return { centreId, accounts: DEMO_ACCOUNTS.map((a) => ({ role: a.role, username: a.username, password: a.password })), devices };
+  });
 }
 
 /**
