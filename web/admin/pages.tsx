@@ -8,6 +8,7 @@ import {
   DesktopOutlined,
   KeyOutlined,
   LayoutOutlined,
+  OrderedListOutlined,
   ProfileOutlined,
   TeamOutlined,
   UserOutlined,
@@ -29,6 +30,7 @@ const AuditPage = page(() => import('./pages/AuditPage.tsx'), 'AuditPage');
 const ItemsPage = page(() => import('./pages/ItemsPage.tsx'), 'ItemsPage');
 const ItemEditorPage = page(() => import('./pages/ItemEditorPage.tsx'), 'ItemEditorPage');
 const BundlesPage = page(() => import('./pages/BundlesPage.tsx'), 'BundlesPage');
+const QueuesPage = page(() => import('./pages/QueuesPage.tsx'), 'QueuesPage');
 
 export interface AdminPage {
   readonly path: string;
@@ -47,6 +49,7 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { path: `${BASE}staff`, label: '工作人员', icon: <TeamOutlined />, component: StaffPage },
   { path: `${BASE}items`, label: '事项管理', icon: <ProfileOutlined />, component: ItemsPage },
   { path: `${BASE}bundles`, label: '一件事', icon: <AppstoreAddOutlined />, component: BundlesPage },
+  { path: `${BASE}queues`, label: '排队叫号', icon: <OrderedListOutlined />, component: QueuesPage },
   { path: `${BASE}users`, label: '用户账号', icon: <UserOutlined />, component: UsersPage },
   { path: `${BASE}device-tokens`, label: '设备令牌', icon: <KeyOutlined />, component: DeviceTokensPage },
   { path: `${BASE}calendar`, label: '工作日历', icon: <CalendarOutlined />, component: CalendarPage },
