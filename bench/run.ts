@@ -11,11 +11,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchCalendar } from './calendar.ts';
+import { benchCaseNotice } from './case-notice.ts';
+import { benchCases } from './cases.ts';
 import { benchCatalogueImport } from './catalogue-import.ts';
 import { benchCataloguePublic } from './catalogue-public.ts';
 import { benchCountersList } from './counters-list.ts';
 import { benchQueue } from './queue.ts';
 import { benchRestart } from './restart.ts';
+import { benchSse } from './sse.ts';
 import { passes, score, type BenchResult } from './lib.ts';
 
 const DOC = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
@@ -29,6 +32,9 @@ const BENCHMARKS: readonly { readonly name: string; readonly run: () => Promise<
   { name: 'item import, 5,000-row .xlsx (bench/catalogue-import.ts)', run: benchCatalogueImport },
   { name: 'public search over 20,000 items and the public guide read (bench/catalogue-public.ts)', run: benchCataloguePublic },
   { name: 'queue: issuing, a full service, the wait estimate against a simulated day (bench/queue.ts)', run: benchQueue },
+  { name: 'call next to 500 SSE displays, one and two server processes (bench/sse.ts)', run: benchSse },
+  { name: 'case notice PDFs, p50 of the slowest kind (bench/case-notice.ts)', run: benchCaseNotice },
+  { name: 'cases: open + accept, the public progress query, overdue lists among 1,000,000 open cases (bench/cases.ts)', run: () => benchCases() },
 ];
 
 interface Row {

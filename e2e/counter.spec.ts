@@ -224,7 +224,7 @@ test('a clerk signs in to a comprehensive counter, calls, starts and finishes by
     await expect(page.getByTestId('current-number')).toHaveText(second.number);
     await page.keyboard.press('F5');
     const noShow = page.getByRole('dialog', { name: `确认 ${second.number} 号过号？` });
-    await expect(noShow).toBeVisible();
+    await expect(noShow.getByRole('button', { name: /确认过号/ })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(noShow).toBeHidden();
     await expect(page.getByTestId('current-number')).toHaveText('—');
@@ -299,7 +299,11 @@ test('recall, park and resume, transfer to another counter, away with whereabout
     await expect(page.getByTestId('current-number')).toHaveText(first.number);
     await expect(page.getByTestId('current-status')).toHaveText('办理中');
     await page.keyboard.press('F4');
+    // Enter belongs to the dialog only once it holds the focus (its default outcome).
+    const finish = page.getByRole('dialog', { name: `办结 ${first.number} 号` });
+    await expect(finish.getByRole('radio', { checked: true })).toBeFocused();
     await page.keyboard.press('Enter');
+    await expect(finish).toBeHidden();
     await expect(page.getByTestId('feedback')).toContainText(`${first.number} 号已办结`);
     expect(((await (await clerk.api.get(`/api/v1/tickets/${first.id}`)).json()) as { outcome: string }).outcome).toBe('done');
 

@@ -114,6 +114,10 @@ test('a manager opens and closes a tidal counter from the live panel (§6.4.7)',
   expect(busy.status()).toBe(409);
   expect(((await busy.json()) as { error: { code: string } }).error.code).toBe('TIDAL_COUNTER_BUSY');
 
+  // After a reload the panel still shows which queue the counter serves.
+  await page.reload();
+  await expect(live.getByRole('group', { name: '14 号潮汐窗口' })).toContainText('已开放给 综合受理');
+
   await group.getByRole('button', { name: '关闭潮汐窗口' }).click();
   await expect(page.getByText('已关闭 14 号潮汐窗口')).toBeVisible();
   await expect(group).not.toContainText('已开放给');

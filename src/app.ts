@@ -23,6 +23,7 @@ import { listExportRoutes } from './modules/catalogue/spreadsheet/list-export.ro
 import { fileRoutes } from './modules/files/file.routes.ts';
 import { queueRoutes } from './modules/queue/queue.routes.ts';
 import { eventRoutes } from './platform/events/routes.ts';
+import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { VERSION } from './version.ts';
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean; web?: boolean } = {}): Promise<App> {
@@ -47,6 +48,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; web?:
   fileRoutes(app, deps);
   queueRoutes(app, deps);
   eventRoutes(app, deps);
+  casesRoutes(app, deps);
   if (options.web !== false) await webRoutes(app, deps.config.webDir);
   return app;
 }

@@ -4,5 +4,6 @@ import type { Job } from './platform/jobs/jobs.ts';
 import { streamRetentionJob } from './platform/events/events.ts';
 import { expireTicketsJob } from './modules/queue/expire.service.ts';
 import { tidalJob } from './modules/queue/tidal.service.ts';
+import { caseRemindersJob } from './modules/cases/reminders.ts';
 
-export const JOBS: readonly Job[] = [effectiveVersionsJob, streamRetentionJob, tidalJob, expireTicketsJob];
+export const JOBS: readonly Job[] = [effectiveVersionsJob, streamRetentionJob, tidalJob, expireTicketsJob, caseRemindersJob];

@@ -75,7 +75,10 @@ interface Fixture {
  * the API. The kind is the path segment before `{id}`. A body given as bytes is sent
  * raw (an upload), with the query string `query`.
  */
-const KINDS: Record<string, { readonly route: string; readonly body: (f: Fixture) => Record<string, unknown> | Buffer; readonly query?: string }> = {
+const KINDS: Record<
+  string,
+  { readonly route: string; readonly body: (f: Fixture) => Record<string, unknown> | Buffer; readonly query?: string; readonly before?: (f: Fixture) => Promise<void> }
+> = {
   departments: { route: 'POST /api/v1/centres/{centreId}/departments', body: () => departmentInput() },
   zones: { route: 'POST /api/v1/centres/{centreId}/zones', body: () => zoneInput() },
   counters: { route: 'POST /api/v1/centres/{centreId}/counters', body: () => counterInput() },
@@ -99,6 +102,26 @@ const KINDS: Record<string, { readonly route: string; readonly body: (f: Fixture
   // Queueing (issue 4): a queue of B, then a ticket of it.
   queues: { route: 'POST /api/v1/centres/{centreId}/queues', body: () => ({ name: '乙中心综合受理', prefix: 'A', pool: 'comprehensive' }) },
   tickets: { route: 'POST /api/v1/centres/{centreId}/tickets', body: () => ({ source: 'counter', queueId: idsB.get('queues')! }) },
+  // Case handling (issue 5): a case of an item of B published for it first; a refusal report of B.
+  cases: {
+    route: 'POST /api/v1/centres/{centreId}/cases',
+    before: async (f) => {
+      const item = await f.ctx.as(f.admin, { method: 'POST', url: `/api/v1/centres/${f.centreB}/items`, payload: itemInput(idsB.get('departments')!) });
+      const id = item.json<{ id: string }>().id;
+      const today = new Date(f.ctx.deps.clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+      for (const [action, payload] of [['submit', {}], ['approve', { reviewer: '乙中心审查组', opinion: '同意', effectiveOn: today }]] as const) {
+        const res = await f.ctx.as(f.admin, { method: 'POST', url: `/api/v1/items/${id}/versions/1/${action}`, payload });
+        if (res.statusCode !== 200) throw new Error(`KINDS.cases: ${action} answered ${res.statusCode} ${res.body}`);
+      }
+      idsB.set('published-items', id);
+    },
+    body: () => ({ itemId: idsB.get('published-items')!, applicant: { kind: 'person', name: '乙中心申请人', idNumber: '11010519491231002X', phone: '13812345678' } }),
+  },
+  consultations: {
+    route: 'POST /api/v1/centres/{centreId}/consultations',
+    body: () => ({ applicantName: '乙中心群众', question: '办理营业执照需要什么材料？', answer: '身份证和申请书。' }),
+  },
+  'refusal-reviews': { route: 'POST /api/v1/centres/{centreId}/refusal-reviews', body: () => ({ applicantName: '乙中心群众', reason: '不属于本中心受理范围', legalBasis: '受理范围规定' }) },
   users: {
     route: 'POST /api/v1/users',
     body: (f) => ({ username: `walk.b.${randomUUID().slice(0, 8)}`, displayName: '乙中心窗口人员', password: 'Walk-password-2025', roles: [{ role: 'window_clerk', centreId: f.centreB }] }),
@@ -118,6 +141,7 @@ const PARAMS: Record<string, { readonly bound: boolean; readonly value: (f: Fixt
   year: { bound: false, value: () => '2025' },
   number: { bound: false, value: () => '1' },
   name: { bound: false, value: () => 'walk.pdf' },
+  kind: { bound: false, value: () => 'acceptance' },
 };
 
 /**
@@ -154,6 +178,7 @@ async function createIn(kind: string): Promise<string> {
   if (!spec) throw new Error(`no way to create "${kind}"`);
   const [method, path] = spec.route.split(' ') as [string, string];
   if (!doc.paths[path]?.[method.toLowerCase()]) throw new Error(`KINDS.${kind}: ${spec.route} is not in the OpenAPI document`);
+  await spec.before?.(fixture);
   const body = spec.body(fixture);
   const res = await ctx.as(fixture.admin, {
     method: method as 'POST',

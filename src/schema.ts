@@ -7,3 +7,4 @@ export * from './modules/catalogue/schema.ts';
 export * from './modules/files/schema.ts';
 export * from './platform/events/schema.ts';
 export * from './modules/queue/schema.ts';
+export * from './modules/cases/schema.ts';

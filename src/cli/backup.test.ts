@@ -93,6 +93,22 @@ async function fill(ctx: TestContext): Promise<void> {
   await db.insert(schema.tidalOpenings).values({ counterId, queueId, centreId, openedAt: at });
   await db.insert(schema.queueDataKeys).values({ id: 1, key: Buffer.alloc(32, 7).toString('base64') });
 
+  // Case handling (issue 5): a consultation, a case with its item, event, step and sequence, a refusal report, settings, a failed check.
+  const versionId = (await db.select({ id: schema.itemVersions.id }).from(schema.itemVersions))[0]!.id;
+  const consultationId = randomUUID();
+  await db.insert(schema.consultations).values({ id: consultationId, centreId, startedAt: at, endedAt: at, personalCipher: 'c2VjcmV0', applicantNameMasked: '王**', contactMasked: '138****5678', question: '需要哪些材料？', answer: '身份证、申请书', referred: true, referredTo: '二楼 12 号窗口', clerkId: staffId, counterId, ticketId: ticketA });
+  const caseId = randomUUID();
+  const caseNumber = `${FIXTURE_USCC}3000101001000202503030001`;
+  const checklist = [{ key: 'k', name: '居民身份证', issuingBody: '公安机关', required: true, status: 'provided' as const, note: null, tolerance: null, toleranceAllowed: false, itemIds: [itemId] }];
+  await db.insert(schema.cases).values({ id: caseId, centreId, departmentId, itemId, versionId, title: guide.name!, caseNumber, caseDay: '2025-03-03', status: 'accepted', mode: 'normal', applicantKind: 'person', applicantCipher: 'c2VjcmV0', applicantNameMasked: '张**', applicantIdType: 'resident_id', applicantIdMasked: '1101**********002X', applicantIdDigest: 'id-digest', phoneMasked: '138****5678', phoneDigest: 'digest', checkDigest: 'check', ticketId: ticketA, consultationId, counterId, clerkId: staffId, checklist, detail: { commitment: null, stops: [] }, openedAt: at, acceptedAt: at, promisedDueAt: at, legalDueAt: at, updatedAt: at });
+  await db.insert(schema.caseItems).values({ caseId, itemId, versionId, position: 1, name: guide.name!, promisedLimit: { value: 5, unit: 'working_day' }, legalLimit: null });
+  await db.insert(schema.caseEvents).values({ caseId, centreId, type: 'accepted', at, fromStatus: 'opened', toStatus: 'accepted', staffId, counterId, data: { mode: 'normal', tolerated: [] } });
+  await db.insert(schema.caseSteps).values({ id: randomUUID(), caseId, itemId, position: 1, name: '审查', handler: '王审查', startedAt: at });
+  await db.insert(schema.caseSequences).values({ implementationCode: `${FIXTURE_USCC}3000101001000`, day: '2025-03-03', last: 1 });
+  await db.insert(schema.refusalReviews).values({ id: randomUUID(), centreId, caseId, itemId, applicantNameMasked: '张**', reason: '不属于受理范围', legalBasis: '依据', clerkId: staffId, counterId, reportedAt: at, dueAt: at, status: 'pending' });
+  await db.insert(schema.caseSettings).values({ centreId, settings: { refusalReviewWorkingDays: 5 } });
+  await db.insert(schema.caseCheckThrottle).values({ key: 'ip:192.0.2.1', failures: 2, windowStart: at });
+
   await db.insert(schema.streamEvents).values({ centreId, type: 'ticket.called', data: { number: 'A012', counter: '5', speak: '请A012号到5号窗口办理' }, at });
 
   // Values a JavaScript round trip would bend: microseconds, 2^53 + 1, JSON null inside jsonb, -0, a long double.

@@ -9,7 +9,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../shared/api.ts';
 import type { CounterView, ItemList, Me } from '../shared/types.ts';
 import { textOrNull } from '../shared/values.ts';
+import type { TicketOutcome } from '../../src/domain/queue/ticket-states.ts';
 import { ACTIONS, actionForKey, availability, isActive, type ActionId, type Held } from './actions.ts';
+import { CaseDetailDrawer } from './cases/CaseDetailDrawer.tsx';
+import { CaseListDrawer } from './cases/CaseListDrawer.tsx';
+import { CasePanel } from './cases/CasePanel.tsx';
+import { DECISIONS, type CounterDecision } from './cases/checklist-model.ts';
+import { ConsultationDialog } from './cases/ConsultationDialog.tsx';
+import type { CaseDetail, ConsultationView } from './cases/types.ts';
 import type { Station } from './CounterApp.tsx';
 import {
   asDialogError,
@@ -31,7 +38,16 @@ import { ActionButton, CounterTitle, CurrentTicket, HelpDialog, ParkedList, Stre
 import type { QueueView, TicketActionPath, TicketView } from './types.ts';
 import { useWorkbench } from './use-workbench.ts';
 
-type Dialog = 'finish' | 'transfer' | 'park' | 'noShow' | 'cancel' | 'away' | 'pause' | 'help';
+type Dialog = 'finish' | 'transfer' | 'park' | 'noShow' | 'cancel' | 'away' | 'pause' | 'help' | 'case' | 'caseList' | 'consult';
+
+/** The ticket's outcome a counter decision suggests when the ticket is finished (F4). */
+const OUTCOME_OF_DECISION: Readonly<Record<CounterDecision, TicketOutcome>> = {
+  accept_normal: 'accepted',
+  accept_tolerance: 'accepted',
+  accept_commitment: 'accepted',
+  correction: 'incomplete',
+  refuse: 'refused',
+};
 
 interface Feedback {
   readonly kind: 'success' | 'info' | 'error';
@@ -59,6 +75,13 @@ export function WorkbenchPage({ me, station, onLeave, logout }: { me: Me; statio
   dialogRef.current = dialog;
   const [queues, setQueues] = useState<readonly QueueView[]>([]);
   const [counters, setCounters] = useState<readonly CounterView[]>([]);
+  /** Case handling (issue 5): a case 材料核验中 taken on again, the case shown, the outcome suggested for F4. */
+  const [existingCase, setExistingCase] = useState<CaseDetail | null>(null);
+  const [detailCaseId, setDetailCaseId] = useState<string | null>(null);
+  const detailRef = useRef<string | null>(null);
+  detailRef.current = detailCaseId;
+  const [casesChanged, setCasesChanged] = useState(0);
+  const [suggestedOutcome, setSuggestedOutcome] = useState<TicketOutcome | null>(null);
 
   useEffect(() => {
     const tick = window.setInterval(() => setNow(new Date()), 30_000);
@@ -73,7 +96,7 @@ export function WorkbenchPage({ me, station, onLeave, logout }: { me: Me; statio
   const applyFocus = useCallback(() => {
     const id = focusTarget.current;
     const button = id ? buttons.current[id] : null;
-    if (button && !button.disabled && !dialogRef.current) {
+    if (button && !button.disabled && !dialogRef.current && !detailRef.current) {
       button.focus();
       focusTarget.current = null;
     }
@@ -141,7 +164,7 @@ export function WorkbenchPage({ me, station, onLeave, logout }: { me: Me; statio
     (d: Dialog) => {
       setFeedback(null);
       setDialog(d);
-      if (d === 'transfer') {
+      if (d === 'transfer' || d === 'case') {
         // What a ticket may be transferred to: the centre's live queues and the other counters.
         api
           .get<ItemList<QueueView>>(`/api/v1/centres/${centreId}/queues`)
@@ -201,6 +224,13 @@ export function WorkbenchPage({ me, station, onLeave, logout }: { me: Me; statio
         case 'cancel':
         case 'away':
           return openDialog(id);
+        case 'openCase':
+          setExistingCase(null);
+          return openDialog('case');
+        case 'cases':
+          return openDialog('caseList');
+        case 'consult':
+          return openDialog('consult');
         case 'pause':
           return;
       }
@@ -214,7 +244,7 @@ export function WorkbenchPage({ me, station, onLeave, logout }: { me: Me; statio
       if (e.ctrlKey || e.altKey || e.metaKey) return;
       const fKey = /^F[1-9]$/.test(e.key);
       if (fKey) e.preventDefault();
-      if (dialog) {
+      if (dialog || detailRef.current) {
         if (dialog === 'help' && e.key === '?') setDialog(null);
         return;
       }
@@ -251,6 +281,36 @@ export function WorkbenchPage({ me, station, onLeave, logout }: { me: Me; statio
   );
 
   const closeDialog = useCallback(() => setDialog(null), []);
+
+  const clerkName = bench?.counter.clerk?.name ?? me.user.displayName;
+  const queueItemIds = useMemo(() => (current ? (queues.find((q) => q.id === current.queueId)?.itemIds ?? []) : []), [current, queues]);
+
+  /** A decision at the counter: said on the workbench; the ticket's outcome follows it when finished (F4). */
+  const caseDecided = useCallback(
+    (detail: CaseDetail, decision: CounterDecision) => {
+      setCasesChanged((n) => n + 1);
+      setSuggestedOutcome(OUTCOME_OF_DECISION[decision]);
+      focusTarget.current = held.current?.status === 'serving' ? 'finish' : 'callNext';
+      setFeedback({ kind: decision === 'refuse' ? 'info' : 'success', text: `办件 ${detail.caseNumber}：${DECISIONS[decision].label}（${detail.title}）` });
+    },
+    [held],
+  );
+
+  const consultationRecorded = useCallback(
+    (c: ConsultationView) => {
+      setSuggestedOutcome(c.referred ? 'referred' : 'consulted');
+      focusTarget.current = held.current?.status === 'serving' ? 'finish' : 'callNext';
+      setFeedback({ kind: 'success', text: `已登记咨询（${c.applicantName}）${c.referred ? `，已指引至${c.referredTo ?? ''}` : ''}` });
+    },
+    [held],
+  );
+
+  /** A case 材料核验中 is taken on again in the acceptance panel. */
+  const continueCase = useCallback((detail: CaseDetail) => {
+    setDetailCaseId(null);
+    setExistingCase(detail);
+    setDialog('case');
+  }, []);
 
   const signOut = useCallback(
     async (thenLogout: boolean) => {
@@ -434,6 +494,11 @@ export function WorkbenchPage({ me, station, onLeave, logout }: { me: Me; statio
               />
             ) : null}
           </div>
+          <div className="cw-actions cw-actions-cases" role="group" aria-label="办件">
+            {button('openCase', { primary: current?.status === 'serving' })}
+            {button('cases')}
+            {button('consult')}
+          </div>
           <div className="cw-actions" role="group" aria-label="叫号操作">
             {button('callNext', { primary: true })}
             {button('recall')}
@@ -475,11 +540,13 @@ export function WorkbenchPage({ me, station, onLeave, logout }: { me: Me; statio
       <FinishDialog
         open={dialog === 'finish'}
         ticket={held.current}
+        outcome={suggestedOutcome}
         onClose={closeDialog}
         afterClose={applyFocus}
         onSubmit={(v: FinishValues) =>
           submitDialog(async () => {
             const t = await ticketAction(held.current!, 'finish', { outcome: v.outcome, note: textOrNull(v.note) });
+            setSuggestedOutcome(null);
             return { kind: 'success', text: `${t.number} 号已办结` };
           }, 'callNext')
         }
@@ -563,6 +630,47 @@ export function WorkbenchPage({ me, station, onLeave, logout }: { me: Me; statio
         }
       />
       <HelpDialog open={dialog === 'help'} onClose={closeDialog} />
+      <CasePanel
+        open={dialog === 'case'}
+        centreId={centreId}
+        ticket={isActive(held.current) ? held.current : null}
+        queueItemIds={queueItemIds}
+        existing={existingCase}
+        onClose={closeDialog}
+        afterClose={applyFocus}
+        onDecided={caseDecided}
+        onShowCase={(id) => {
+          setDialog(null);
+          setDetailCaseId(id);
+        }}
+      />
+      <CaseListDrawer
+        open={dialog === 'caseList'}
+        centreId={centreId}
+        clerkWorkNumber={counter.signedIn ? (counter.clerk?.workNumber ?? null) : null}
+        reloadKey={casesChanged}
+        onClose={closeDialog}
+        afterClose={applyFocus}
+        onOpenCase={setDetailCaseId}
+      />
+      <CaseDetailDrawer
+        caseId={detailCaseId}
+        clerkName={clerkName}
+        onClose={() => {
+          setDetailCaseId(null);
+          if (!dialogRef.current) window.setTimeout(applyFocus, 0);
+        }}
+        onContinue={continueCase}
+        onChanged={() => setCasesChanged((n) => n + 1)}
+      />
+      <ConsultationDialog
+        open={dialog === 'consult'}
+        centreId={centreId}
+        ticket={held.current}
+        onClose={closeDialog}
+        afterClose={applyFocus}
+        onRecorded={consultationRecorded}
+      />
     </div>
   );
 }

@@ -103,6 +103,29 @@ describe('ticket actions follow the transition table', () => {
   });
 });
 
+describe('case handling from the counter (issue 5; §8.1.2.2, §8.1.2.3)', () => {
+  it('opens a case from the ticket being served, or with no ticket in hand; not from one only called', () => {
+    const b = bench('serving');
+    expect(enabled('openCase', b, { current: ticket('serving'), parked: null })).toBe(true);
+    expect(enabled('openCase', b, nothing)).toBe(true);
+    expect(availability('openCase', b, { current: ticket('called'), parked: null })).toEqual({ enabled: false, reason: expect.stringContaining('F3') });
+  });
+
+  it('opening a case and recording a consultation need the clerk signed in; the list is always there', () => {
+    const out = bench('closed', false);
+    expect(availability('openCase', out, nothing)).toEqual({ enabled: false, reason: expect.stringContaining('签到') });
+    expect(enabled('consult', out, nothing)).toBe(false);
+    expect(enabled('consult', bench('serving'), nothing)).toBe(true);
+    expect(enabled('cases', out, nothing)).toBe(true);
+  });
+
+  it('B, J and Z open the case panel, the case list and the consultation register', () => {
+    expect(actionForKey('b', nothing)).toBe('openCase');
+    expect(actionForKey('J', nothing)).toBe('cases');
+    expect(actionForKey('z', nothing)).toBe('consult');
+  });
+});
+
 describe('keys', () => {
   it('maps F1–F9 and the letters to the actions shown on the buttons', () => {
     expect(actionForKey('F1', nothing)).toBe('callNext');
@@ -131,7 +154,7 @@ describe('keys', () => {
       .filter((a) => a.id !== 'resume')
       .flatMap((a) => a.keys);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const a of Object.values(ACTIONS)) expect(a.keys).toContain(a.keyLabel === 'L' || a.keyLabel === 'Q' ? a.keyLabel.toLowerCase() : a.keyLabel);
+    for (const a of Object.values(ACTIONS)) expect(a.keys).toContain(/^[A-Z]$/.test(a.keyLabel) ? a.keyLabel.toLowerCase() : a.keyLabel);
   });
 });
 

@@ -19,6 +19,9 @@ export type ActionId =
   | 'pause'
   | 'away'
   | 'requeue'
+  | 'openCase'
+  | 'cases'
+  | 'consult'
   | 'help';
 
 export interface ActionDef {
@@ -48,6 +51,9 @@ export const ACTIONS: Readonly<Record<ActionId, ActionDef>> = {
   pause: { id: 'pause', label: '暂停服务', keyLabel: 'F9', keys: ['F9'], description: '窗口屏显示“暂停服务”，暂停期间不能叫号；再按一次恢复服务（§5.1.5.1）' },
   away: { id: 'away', label: '暂时离开', keyLabel: 'L', keys: ['l', 'L'], description: '登记去向和预计返回时间，窗口屏显示（§5.1.5.1）' },
   requeue: { id: 'requeue', label: '重新排队', keyLabel: 'Q', keys: ['q', 'Q'], description: '将最近挂起的号放回等候队列' },
+  openCase: { id: 'openCase', label: '开始办件', keyLabel: 'B', keys: ['b', 'B'], description: '为办理中的号开件：选择事项、登记申请人、核验材料，作出受理决定并打印通知书（§8.1.2.3）' },
+  cases: { id: 'cases', label: '今日办件', keyLabel: 'J', keys: ['j', 'J'], description: '本人经办的办件：状态、办结时限、时间轴，办理、送达、归档' },
+  consult: { id: 'consult', label: '咨询登记', keyLabel: 'Z', keys: ['z', 'Z'], description: '登记咨询并一次性告知，打印一次性告知书（§8.1.2.2）' },
   help: { id: 'help', label: '快捷键', keyLabel: '?', keys: ['?'], description: '显示或关闭快捷键说明' },
 };
 
@@ -123,6 +129,14 @@ export function availability(id: ActionId, bench: Workbench, held: Held): Availa
       return status === 'closed' ? no('窗口未开放，请先签到。') : ok;
     case 'away':
       return status === 'closed' ? no('窗口未开放，请先签到。') : status === 'away' ? no('已登记暂时离开') : ok;
+    case 'openCase':
+      // A case opens from the ticket being served (or directly, with no ticket in hand).
+      if (!bench.counter.signedIn) return no('您尚未签到本窗口，请先签到。');
+      if (current?.status === 'called') return no(`${current.number} 号尚未开始办理，请先开始办理（F3）再开始办件`);
+      return ok;
+    case 'consult':
+      return bench.counter.signedIn ? ok : no('您尚未签到本窗口，请先签到。');
+    case 'cases':
     case 'help':
       return ok;
   }

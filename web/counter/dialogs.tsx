@@ -92,9 +92,10 @@ export interface FinishValues {
   note?: string;
 }
 
-export function FinishDialog({ ticket, ...props }: DialogProps<FinishValues> & { ticket: TicketView | null }) {
+/** `outcome`: the result the counter suggests (e.g. 已受理 after a case was accepted for this ticket). */
+export function FinishDialog({ ticket, outcome, ...props }: DialogProps<FinishValues> & { ticket: TicketView | null; outcome?: TicketOutcome | null }) {
   return (
-    <ModalForm<FinishValues> title={`办结 ${ticket?.number ?? ''} 号`} okText="确认办结" initialValues={{ outcome: 'done' }} width={520} {...props}>
+    <ModalForm<FinishValues> title={`办结 ${ticket?.number ?? ''} 号`} okText="确认办结" initialValues={{ outcome: outcome ?? 'done' }} width={520} {...props}>
       <EnterSubmits />
       <OutcomeKeys />
       <InitialFocus selector=".cw-outcomes input:checked" />

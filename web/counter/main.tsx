@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { AppProviders } from '../shared/AppProviders.tsx';
 import { CounterApp } from './CounterApp.tsx';
 import './counter.css';
+import './cases/cases.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing');

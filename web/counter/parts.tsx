@@ -216,7 +216,7 @@ export function WaitingList({ rows, pooled }: { rows: readonly WaitingRow[]; poo
   );
 }
 
-const HELP_ORDER = ['callNext', 'recall', 'start', 'finish', 'noShow', 'transfer', 'park', 'resume', 'cancel', 'pause', 'away', 'requeue', 'help'] as const;
+const HELP_ORDER = ['callNext', 'recall', 'start', 'finish', 'noShow', 'transfer', 'park', 'resume', 'cancel', 'pause', 'away', 'requeue', 'openCase', 'cases', 'consult', 'help'] as const;
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
@@ -242,7 +242,7 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
         </tbody>
       </table>
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-        F7 在挂起和恢复办理之间切换，F9 在暂停服务和恢复服务之间切换。在输入框中时字母快捷键不生效；按住按键不会重复操作。办结时可按数字键 1–6 选择办理结果，回车确认。
+        F7 在挂起和恢复办理之间切换，F9 在暂停服务和恢复服务之间切换。在输入框中时字母快捷键不生效；按住按键不会重复操作。办结时可按数字键 1–6 选择办理结果，回车确认。办件面板中回车跳到下一项，Ctrl+Enter 确认受理决定，Esc 关闭。
       </Typography.Paragraph>
     </Modal>
   );

@@ -232,6 +232,12 @@ export function CentrePage({ centreId }: { centreId: string }) {
         </a>
         <span className="muted">：在服务时间内远程排队，到号前在手机上查看进度</span>
       </p>
+      <p className="take-ticket-link">
+        <a href={paths.cases()} onClick={linkClick(paths.cases())}>
+          办件进度查询
+        </a>
+        <span className="muted">：凭办件编号和手机号后四位，查询办件所处环节和办结时间</span>
+      </p>
       <div className="panels">
         <Lists centreId={centre.id} />
         <Hours centre={centre} />

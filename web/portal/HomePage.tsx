@@ -24,6 +24,12 @@ export function HomePage({ onCentre }: { onCentre: (id: string) => void }) {
       {loading && <p role="status" className="loading">正在加载…</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {data && centres.length === 0 && <p>暂无对外开放的政务服务中心。</p>}
+      <p className="take-ticket-link">
+        <a href={paths.cases()} onClick={linkClick(paths.cases())}>
+          办件进度查询
+        </a>
+        <span className="muted">：凭办件编号和手机号后四位，查询办件所处环节和办结时间</span>
+      </p>
       {centres.length > 1 && (
         <ul className="centre-list">
           {centres.map((c) => (

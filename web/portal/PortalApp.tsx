@@ -7,6 +7,7 @@ import { ConfigProvider } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { linkClick, usePathname } from '../shared/router.ts';
 import { BundlePage } from './BundlePage.tsx';
+import { CaseProgressPage } from './CaseProgressPage.tsx';
 import { CentrePage } from './CentrePage.tsx';
 import { HomePage } from './HomePage.tsx';
 import { ItemGuidePage } from './ItemGuidePage.tsx';
@@ -69,6 +70,9 @@ export function PortalApp() {
     case 'ticket':
       page = <TicketStatusPage ticketId={route.ticketId} onCentre={setCentreId} />;
       break;
+    case 'case':
+      page = <CaseProgressPage caseNumber={route.caseNumber} />;
+      break;
     default:
       page = (
         <>
@@ -127,6 +131,11 @@ export function PortalApp() {
                 </li>
               </>
             )}
+            <li>
+              <a href={paths.cases()} onClick={linkClick(paths.cases())} aria-current={route.page === 'case' ? 'page' : undefined}>
+                办件进度查询
+              </a>
+            </li>
           </ul>
         </nav>
       </header>

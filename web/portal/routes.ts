@@ -8,11 +8,23 @@ export type Route =
   | { readonly page: 'bundle'; readonly bundleId: string }
   | { readonly page: 'take-ticket'; readonly centreId: string }
   | { readonly page: 'ticket'; readonly ticketId: string }
+  /** 办件进度查询; the QR code of every case notice opens it with the case number. */
+  | { readonly page: 'case'; readonly caseNumber: string | null }
   | { readonly page: 'not-found' };
 
 const UUID = '([0-9a-fA-F-]{36})';
 /** A ticket's id is the secret its QR code carries: taken as the server makes it. */
 const TICKET_ID = '([A-Za-z0-9_-]{8,64})';
+/** A case number (43 characters, digits and capitals) as the notice's QR code encodes it; the server judges it. */
+const CASE_NUMBER = '([^/]{1,180})';
+
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment).trim().toUpperCase() || null;
+  } catch {
+    return null;
+  }
+}
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '');
@@ -31,6 +43,9 @@ export function parseRoute(pathname: string): Route {
   if (m?.[1]) return { page: 'take-ticket', centreId: m[1] };
   m = new RegExp(`^/portal/tickets/${TICKET_ID}$`).exec(path);
   if (m?.[1]) return { page: 'ticket', ticketId: m[1] };
+  if (path === '/portal/cases') return { page: 'case', caseNumber: null };
+  m = new RegExp(`^/portal/cases/${CASE_NUMBER}$`).exec(path);
+  if (m?.[1]) return { page: 'case', caseNumber: decoded(m[1]) };
   return { page: 'not-found' };
 }
 
@@ -51,6 +66,8 @@ export const paths = {
   takeTicket: (centreId: string) => `/portal/centres/${centreId}/ticket`,
   /** 我的排号: a ticket's live status, the target of its QR code. */
   ticket: (id: string) => `/portal/tickets/${id}`,
+  /** 办件进度查询, optionally for one case number (the QR code of a case notice). */
+  cases: (caseNumber?: string) => (caseNumber ? `/portal/cases/${encodeURIComponent(caseNumber)}` : '/portal/cases'),
 };
 
 /** Files served by the public API: downloads, printable guides and QR codes. */

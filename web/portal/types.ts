@@ -12,3 +12,4 @@ export interface ItemPage<T> {
 export type { BundleView } from '../../src/modules/catalogue/bundle.schemas.ts';
 export type { BundleEntry, CentreLists, ListEntry, ListKind, ToleranceEntry } from '../../src/domain/catalogue/lists.ts';
 export type { MergedMaterial } from '../../src/domain/catalogue/bundles.ts';
+export type { PublicCaseView } from '../../src/modules/cases/case.schemas.ts';

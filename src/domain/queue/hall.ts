@@ -51,8 +51,21 @@ const MINUTE_MS = 60_000;
  * serving counters that take the queue, counting the busy ones (wait-estimate.ts).
  */
 export function waitFigures(ticket: RankedTicket, hall: Hall, now: Date, settings: HallSettings): WaitFigures {
+  return waitFiguresWith(ticket, peopleAhead(ticket, hall.waiting, hall.queues, now, settings.priority), hall, settings);
+}
+
+/**
+ * {@link waitFigures} when the people ahead are already counted (the issuing statement
+ * counts them in the database, priority.ts `aheadBounds`): the same estimate from the
+ * rest of the hall, whose `waiting` is not looked at.
+ */
+export function waitFiguresWith(
+  ticket: Pick<RankedTicket, 'queueId' | 'reservedCounterId'>,
+  ahead: number,
+  hall: Omit<Hall, 'waiting'>,
+  settings: Pick<HallSettings, 'estimate'>,
+): WaitFigures {
   const queue = hall.queues.find((q) => q.id === ticket.queueId);
-  const ahead = peopleAhead(ticket, hall.waiting, hall.queues, now, settings.priority);
   const serving = ticket.reservedCounterId !== null
     ? hall.counters.filter((c) => c.id === ticket.reservedCounterId && c.status === 'serving').map((c) => c.id)
     : countersServing(ticket.queueId, hall.counters, hall.queues);

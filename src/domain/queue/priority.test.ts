@@ -6,6 +6,8 @@ import {
   DEFAULT_PRIORITY_SETTINGS,
   PRIORITY_CLASSES,
   ageOn,
+  aheadBounds,
+  aheadOnTie,
   classifyTicket,
   effectivePriority,
   orderForCounter,
@@ -179,6 +181,55 @@ describe('ordering and ties', () => {
     const others = [ticket({ waited: 20 }), ticket({ priority: 'elderly', waited: 0 }), ticket({ waited: 5 }), mine];
     expect(rankAhead(mine, others, now, S)).toBe(2);
     expect(rankAhead(ticket({ priority: 'green_channel' }), others, now, S)).toBe(0);
+  });
+});
+
+describe('aheadBounds: rankAhead as per-class bounds a database counts with', () => {
+  /** rankAhead computed from the bounds, as the issuing statement does (issue.repository.ts). */
+  function fromBounds(mine: RankedTicket, others: readonly RankedTicket[], at: Date, settings: PrioritySettings): number {
+    const bounds = new Map(aheadBounds(mine, at, settings).map((b) => [b.priority, b]));
+    let n = 0;
+    for (const o of others) {
+      if (o.id === mine.id) continue;
+      const b = bounds.get(o.priority)!;
+      const q = o.queuedAt.getTime();
+      if (q < b.strictBefore || (q < b.tieBefore && aheadOnTie(o, mine))) n++;
+    }
+    return n;
+  }
+
+  it('counts exactly what rankAhead counts, ties and odd settings included (2,000 random halls)', () => {
+    const rand = seededRandom(2024);
+    const odd: PrioritySettings[] = [
+      S,
+      { ...S, ageingPerMinute: 0.37, weights: { ...S.weights, elderly: 17.3, appointment: 0.1 } },
+      { ...S, ageingPerMinute: 3, weights: { ...S.weights, normal: -5, green_channel: 600 } },
+    ];
+    let ties = 0;
+    for (let round = 0; round < 2000; round++) {
+      const settings = pick(rand, odd);
+      // Whole seconds, or the same few milliseconds, so that equal effective priorities happen.
+      const when = () => (rand() < 0.3 ? new Date(now.getTime() - randomInt(rand, 0, 3)) : ago(randomInt(rand, 0, 120) + pick(rand, [0, 0.5, 0.25, 1 / 3])));
+      const others = Array.from({ length: randomInt(rand, 0, 30) }, () => {
+        const queuedAt = when();
+        return ticket({ priority: pick(rand, PRIORITY_CLASSES), queuedAt, issuedAt: rand() < 0.5 ? queuedAt : when(), number: `A${String(randomInt(rand, 1, 40)).padStart(3, '0')}` });
+      });
+      const queuedAt = rand() < 0.5 ? now : when();
+      const mine = ticket({ priority: pick(rand, PRIORITY_CLASSES), queuedAt, issuedAt: now, number: 'A041' });
+      const at = new Date(now.getTime() + randomInt(rand, 0, 600_000));
+      expect(fromBounds(mine, others, at, settings)).toBe(rankAhead(mine, others, at, settings));
+      ties += others.filter((o) => effectivePriority(o, at, settings) === effectivePriority(mine, at, settings)).length;
+    }
+    expect(ties).toBeGreaterThan(50);
+  });
+
+  it('the tie range holds the tickets of equal effective priority only: a normal ticket queued 20 minutes before an elderly one ties with it', () => {
+    const mine = ticket({ priority: 'elderly', queuedAt: now });
+    const b = aheadBounds(mine, now, S).find((x) => x.priority === 'normal')!;
+    expect(b.strictBefore).toBe(now.getTime() - 20 * MIN);
+    expect(b.tieBefore).toBe(now.getTime() - 20 * MIN + 1);
+    const green = aheadBounds(mine, now, S).find((x) => x.priority === 'green_channel')!;
+    expect(green.strictBefore).toBe(now.getTime() + 40 * MIN);
   });
 });
 

@@ -145,6 +145,64 @@ export function rankAhead(ticket: RankedTicket, others: readonly RankedTicket[],
   return ahead;
 }
 
+/** Whether `other` goes before `ticket` when both have the same effective priority (earlier issue, lower number, id). */
+export function aheadOnTie(other: RankedTicket, ticket: RankedTicket): boolean {
+  return tieBreak(other, ticket) < 0;
+}
+
+/**
+ * {@link rankAhead} as bounds a database can count with, without loading the tickets.
+ * Every ticket ages at the same rate, so whether a ticket of class `priority` ranks
+ * ahead of `ticket` depends only on when it was queued: with a `queuedAt` (epoch ms)
+ * before `strictBefore` its effective priority is higher; from `strictBefore` to before
+ * `tieBefore` it is exactly equal, and {@link aheadOnTie} decides; later, it is lower.
+ *
+ * rankAhead(ticket, others) = Σ per class (others queued before strictBefore) + the
+ * others in the tie range for which aheadOnTie holds. The bounds are found with
+ * {@link effectivePriority} itself (floating point included), not with algebra, so the
+ * two counts are the same. Bounds are whole milliseconds within years 1970–9999.
+ */
+export interface ClassBounds {
+  readonly priority: PriorityClass;
+  readonly strictBefore: number;
+  readonly tieBefore: number;
+}
+
+const EARLIEST_MS = 0;
+const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** The least whole millisecond in [EARLIEST_MS, LATEST_MS] at which `holds` (false … false true … true) holds, LATEST_MS + 1 if none. */
+function firstMillisecond(holds: (ms: number) => boolean, guess: number): number {
+  let lo = Math.min(LATEST_MS, Math.max(EARLIEST_MS, Math.floor(Number.isFinite(guess) ? guess : EARLIEST_MS)));
+  let hi = lo;
+  // Bracket: holds(hi) and not holds(lo) (or the range's ends), growing the step each time.
+  for (let step = 1; holds(lo) && lo > EARLIEST_MS; step *= 2) lo = Math.max(EARLIEST_MS, lo - step);
+  if (holds(lo)) return lo;
+  for (let step = 1; !holds(hi); step *= 2) {
+    if (hi === LATEST_MS) return LATEST_MS + 1;
+    hi = Math.min(LATEST_MS, hi + step);
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (holds(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+export function aheadBounds(ticket: Pick<RankedTicket, 'priority' | 'queuedAt'>, now: Date, settings: PrioritySettings): ClassBounds[] {
+  const mine = effectivePriority(ticket, now, settings);
+  const queuedAt = ticket.queuedAt.getTime();
+  return PRIORITY_CLASSES.map((priority) => {
+    const score = (ms: number) => effectivePriority({ priority, queuedAt: new Date(ms) }, now, settings);
+    // Where a ticket of this class queued at that instant would have the same score (the guess; checked exactly below).
+    const guess = queuedAt + ((settings.weights[priority] - settings.weights[ticket.priority]) * MINUTE_MS) / settings.ageingPerMinute;
+    const strictBefore = firstMillisecond((ms) => !(score(ms) > mine), guess);
+    const tieBefore = firstMillisecond((ms) => score(ms) < mine, strictBefore);
+    return { priority, strictBefore, tieBefore };
+  });
+}
+
 /**
  * The fairness guarantee, in minutes: no waiting ticket is ever called after one
  * that was queued more than this much later. (Largest minus smallest class weight,

@@ -5,37 +5,17 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError } from '../../domain/shared/errors.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { App } from '../../platform/http/app-type.ts';
 import { errorResponses, IdParams } from '../../platform/http/schemas.ts';
+import { inlineDisposition } from '../../platform/http/attachment.ts';
+import { publicBase } from '../../platform/http/public-base.ts';
 import { itemQrSvg, printBundleGuide, printItemGuide, type Printed } from './guide-print.service.ts';
 
 const tags = ['catalogue'];
 const publicErrors = { 400: errorResponses[400], 404: errorResponses[404] };
 const Pdf = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'PDF 文件' });
 const Svg = Type.String({ description: 'SVG 图像（二维码）' });
-
-/**
- * The base of the portal URLs the QR codes open: GOVHALL_PUBLIC_URL, else the scheme
- * and host of the request (set GOVHALL_PUBLIC_URL behind a proxy that rewrites them).
- */
-export function publicBase(deps: AppDeps, request: FastifyRequest): string {
-  if (deps.config.publicUrl) return deps.config.publicUrl;
-  try {
-    const url = new URL(`${request.protocol}://${request.host}`);
-    if (url.pathname !== '/' || url.username || url.password) throw new Error('not a plain host');
-    return url.origin;
-  } catch {
-    throw new AppError('VALIDATION_FAILED', { message: '请求的 Host 头不正确' });
-  }
-}
-
-/** RFC 6266 / RFC 5987: the Chinese name for browsers that read `filename*`, ASCII for the rest. */
-function inline(name: string, fallback: string): string {
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 /** Whether If-None-Match names this ETag (a list, `*`, or a weak form of it). */
 function notModified(request: FastifyRequest, etag: string): boolean {
@@ -67,7 +47,7 @@ async function sendPdf(request: FastifyRequest, reply: FastifyReply, printed: Pr
   void reply.header('etag', printed.etag).header('cache-control', 'public, no-cache');
   if (notModified(request, printed.etag)) return reply.status(304).send(null);
   const pdf = await pdfOf(printed);
-  return reply.header('content-type', 'application/pdf').header('content-disposition', inline(printed.fileName, printed.asciiName)).send(pdf);
+  return reply.header('content-type', 'application/pdf').header('content-disposition', inlineDisposition(printed.fileName, printed.asciiName)).send(pdf);
 }
 
 export function guidePrintRoutes(app: App, deps: AppDeps): void {

@@ -23,7 +23,8 @@ const count = async (table: typeof centres | typeof departments | typeof zones |
   (await ctx.deps.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  // A fixed Wednesday: the demo cases are dated up to 60 days back, all within the shipped holiday years.
+  ctx = await createTestContext({ now: new Date('2025-06-18T10:00:00+08:00') });
   expect(await hasAnyCentre(ctx.deps)).toBe(false);
   const started = performance.now();
   seed = await seedDemo(ctx.deps);
@@ -109,6 +110,20 @@ describe('the demo centre', () => {
       const roles = res.json().user.roles as { role: string; centreId: string; departmentId: string | null }[];
       expect(roles).toEqual([expect.objectContaining({ role: account.role, centreId })]);
     }
+  });
+
+  it('has cases in every stage (issue 5): one overdue, one refused awaiting its review (§7.5.2.3), one archived, a consultation', async () => {
+    const manager = accounts.find((a) => a.role === 'centre_manager')!;
+    const login = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: manager.username, password: manager.password } });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const get = async (url: string) => (await ctx.app.inject({ method: 'GET', url, headers: { cookie } })).json<{ items: { status: string; caseNumber: string }[]; total: number }>();
+    const all = await get(`/api/v1/centres/${centreId}/cases`);
+    expect(all.total).toBe(5);
+    expect(new Set(all.items.map((c) => c.status))).toEqual(new Set(['accepted', 'processing', 'refused', 'correction', 'archived']));
+    expect((await get(`/api/v1/centres/${centreId}/cases?overdue=true`)).total).toBeGreaterThanOrEqual(1);
+    const reviews = await get(`/api/v1/centres/${centreId}/refusal-reviews`);
+    expect(reviews.items).toEqual([expect.objectContaining({ status: 'pending' })]);
+    expect((await get(`/api/v1/centres/${centreId}/consultations`)).total).toBe(1);
   });
 
   it("links the clerk to a staff member and narrows the clerk and the chief to that staff member's department", async () => {

@@ -26,6 +26,7 @@ import type { ItemCreate } from '../catalogue/item.schemas.ts';
 import { demoBundles, demoItems, type DemoItemInput } from './demo-items.ts';
 import { storeFile } from '../files/file.service.ts';
 import { blankFormPdf, DEMO_BLANK_FORMS, withBlankForms } from './blank-forms.ts';
+import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoQueues } from './demo-queues.ts';
 import { createDeviceToken } from '../accounts/device-token.service.ts';
 
@@ -146,16 +147,21 @@ export async function seedDemo(deps: AppDeps): Promise<DemoSeed> {
 
     // The catalogue (§7.3): every demo item created and published through the use cases,
     // parents before children, then the "高效办成一件事" bundles (§8.2.4).
+    // Written and published 60 days ago, so that the demo cases of the past weeks find them in force.
+    const catalogueDeps: AppDeps = { ...d, clock: () => new Date(now.getTime() - 60 * 86_400_000) };
     const itemIds = new Map<string, string>();
     for (const input of withBlankForms(demoItems(departments), blankForms)) {
-      const created = await createItem(d, actor, centreId, itemCreateOf(input, input.parentKey ? need(itemIds, input.parentKey) : null));
+      const created = await createItem(catalogueDeps, actor, centreId, itemCreateOf(input, input.parentKey ? need(itemIds, input.parentKey) : null));
       itemIds.set(input.key, created.id);
-      await publishItem(d, actor, created.id, { reviewer: '新建区司法局合法性审查组', opinion: '经审查，事项设定依据合法有效，办事指南要素齐全，同意发布（演示数据）' });
+      await publishItem(catalogueDeps, actor, created.id, { reviewer: '新建区司法局合法性审查组', opinion: '经审查，事项设定依据合法有效，办事指南要素齐全，同意发布（演示数据）' });
     }
     for (const bundle of demoBundles(itemIds)) await createBundle(d, actor, centreId, bundle);
 
     // Queueing (issue 4): the comprehensive pool, the professional areas, 出入境, tidal thresholds.
     await seedDemoQueues(d, actor, centreId, counterIds, itemIds);
+
+    // Case handling (issue 5): cases in every stage, an overdue one, a refusal awaiting review, a consultation.
+    await seedDemoCases(d, actor, centreId, itemIds, { manager: need(userOfStaff, 'deputy'), clerk: need(userOfStaff, 'tax1') });
 
     // A kiosk and a hall display (issue 4), their tokens shown once like any device token.
     const devices: DemoDevice[] = [];

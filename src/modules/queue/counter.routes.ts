@@ -1,15 +1,15 @@
 /** Routes of the counter workstation: sign in and out, call next, the bench, and tidal opening (§6.4.7). */
 import { Type } from 'typebox';
-import { can, requestActor } from '../../platform/auth/access.ts';
+import { can, centreParam, requestActor } from '../../platform/auth/access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { App } from '../../platform/http/app-type.ts';
-import { errorResponses, Uuid } from '../../platform/http/schemas.ts';
+import { CentreParams, errorResponses, Uuid } from '../../platform/http/schemas.ts';
 import { callNext } from './call.service.ts';
 import { CounterCard, Workbench } from './display.schemas.ts';
 import { workbench } from './display.service.ts';
 import { counterParamScope } from './scopes.ts';
 import { signIn, signOut } from './sign-in.service.ts';
-import { closeTidal, openTidal } from './tidal.service.ts';
+import { closeTidal, listTidalOpenings, openTidal } from './tidal.service.ts';
 import { TicketView } from './ticket.schemas.ts';
 import { userOf } from './ticket.routes.ts';
 
@@ -72,6 +72,15 @@ export function counterQueueRoutes(app: App, deps: AppDeps): void {
       schema: { tags, summary: '开放潮汐窗口给某队列（§6.4.7）', params: CounterParams, body: Type.Object({ queueId: Uuid }, { additionalProperties: false }), response: { 200: TidalOpening, ...errorResponses } },
     },
     async (request) => openTidal(deps, requestActor(request), request.params.counterId, request.body.queueId),
+  );
+
+  app.get(
+    '/api/v1/centres/:centreId/tidal-openings',
+    {
+      config: { access: { permission: 'queue.read', scope: centreParam } },
+      schema: { tags, summary: '当前开放的潮汐窗口及其服务队列（§6.4.7）', params: CentreParams, response: { 200: Type.Object({ items: Type.Array(TidalOpening) }), ...errorResponses } },
+    },
+    async (request) => ({ items: await listTidalOpenings(deps, request.params.centreId) }),
   );
 
   app.post(

@@ -7,26 +7,25 @@
  *
  * The number is drawn inside the issuing transaction (ticket.repository.ts `drawSequence`):
  * numbers per queue and service day run from 001 without duplicates, and a refused or
- * failed issue rolls its number back, so committed tickets leave no gap.
+ * failed issue rolls its number back, so committed tickets leave no gap. The rest of the
+ * write is one statement (issue.repository.ts), so the number's row lock is held for two
+ * round trips (that statement and the commit) whatever the issue needs.
  */
 import { randomUUID } from 'node:crypto';
-import { waitFigures } from '../../domain/queue/hall.ts';
+import { waitFiguresWith } from '../../domain/queue/hall.ts';
 import { countsTowardQuota, decideIssue, normaliseIssueRequest, refusalError, type IssueSource, type IssuingQueue } from '../../domain/queue/issuing.ts';
-import { formatTicketNumber, serviceDayKey } from '../../domain/queue/numbering.ts';
-import { classifyTicket, type PriorityClass } from '../../domain/queue/priority.ts';
-import { withDefaults } from '../../domain/queue/settings.ts';
+import { formatTicketNumber, serviceDayKey, TICKET_SEQUENCE_MAX } from '../../domain/queue/numbering.ts';
+import { poolKey } from '../../domain/queue/pool.ts';
+import { aheadBounds, aheadOnTie, classifyTicket, type PriorityClass } from '../../domain/queue/priority.ts';
 import { issueTicket as newTicket, type TicketActor } from '../../domain/queue/ticket-states.ts';
 import { AppError, referenceError } from '../../domain/shared/errors.ts';
 import type { TimeWindow } from '../../domain/organisation/types.ts';
-import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
-import type { Queryable } from '../../platform/db/database.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { getCalendar } from '../calendar/calendar.service.ts';
-import { readHall } from './hall.ts';
+import { centreQueueConfig, type CentreQueueConfig, type ConfiguredQueue } from './config-cache.ts';
+import { tieRows, writeIssue, type IssueWrite } from './issue.repository.ts';
 import { dataKeys, protectIdNumber, protectPhone } from './personal-data.ts';
-import * as queues from './queue.repository.ts';
-import { publish } from './stream.ts';
 import * as repo from './ticket.repository.ts';
 import type { IssueResult } from './ticket.schemas.ts';
 import { rankedOf, ticketView } from './views.ts';
@@ -43,29 +42,42 @@ export interface IssueInput {
   readonly appointmentSlotStart?: string | undefined;
 }
 
-export function issuingQueue(q: Pick<queues.QueueRow, 'id' | 'name' | 'dailyQuota'> & { readonly issuingWindows: readonly TimeWindow[] }): IssuingQueue {
+export function issuingQueue(q: { readonly id: string; readonly name: string; readonly dailyQuota: number | null; readonly issuingWindows: readonly TimeWindow[] }): IssuingQueue {
   return { id: q.id, name: q.name, issuingWindows: q.issuingWindows, dailyQuota: q.dailyQuota };
 }
 
-/** The centre and the queue asked for (directly or through an item it serves), active and of this centre, and the settings. */
-async function context(q: Queryable, centreId: string, input: IssueInput) {
-  const by = input.queueId ? { queueId: input.queueId } : input.itemId ? { itemId: input.itemId } : null;
-  if (!by) throw new AppError('TICKET_QUEUE_REQUIRED', { fields: [{ path: '/queueId', code: 'TICKET_QUEUE_REQUIRED', message: '须选择队列或办理事项' }] });
-  const ctx = await queues.issueContext(q, centreId, by);
-  if (!ctx.centre || ctx.centre.retired) throw new AppError('CENTRE_NOT_FOUND');
-  const queue = ctx.queue;
-  if ('queueId' in by && (!queue || queue.centreId !== centreId || queue.retired)) throw referenceError('QUEUE_NOT_FOUND', '/queueId', '队列不存在或已停用');
+/** The centre (from the configuration in memory) and the queue asked for, directly or through an item it serves. */
+async function context(deps: AppDeps, centreId: string, input: IssueInput): Promise<{ config: CentreQueueConfig; queue: ConfiguredQueue }> {
+  if (!input.queueId && !input.itemId) throw new AppError('TICKET_QUEUE_REQUIRED', { fields: [{ path: '/queueId', code: 'TICKET_QUEUE_REQUIRED', message: '须选择队列或办理事项' }] });
+  const config = await centreQueueConfig(deps, centreId);
+  if (!config || config.centre.retired) throw new AppError('CENTRE_NOT_FOUND');
+  if (input.queueId) {
+    const queue = config.queues.find((q) => q.id === input.queueId);
+    if (!queue) throw referenceError('QUEUE_NOT_FOUND', '/queueId', '队列不存在或已停用');
+    return { config, queue };
+  }
+  // The first active queue in display order that serves the item.
+  const queue = config.queues.find((q) => q.itemIds.includes(input.itemId!));
   if (!queue) throw referenceError('ITEM_HAS_NO_QUEUE', '/itemId');
-  return { centre: ctx.centre, queue, settings: withDefaults(ctx.settings) };
+  return { config, queue };
 }
 
-/** Issues a ticket and answers it with the people ahead and the estimated wait. */
+/**
+ * Issues a ticket and answers it with the people ahead and the estimated wait.
+ *
+ * Everything that can be known before the number is: the configuration (in memory),
+ * the time-based refusals, the personal data's protection, the priority class and the
+ * bounds that count the people ahead. Then one transaction: the number drawn (its row
+ * lock held to the commit), the quota and mobile limits counted under it when they
+ * apply, and one statement that reads the slip's figures and writes the ticket, its
+ * event, the audit record and the stream event (issue.repository.ts).
+ */
 export async function issue(deps: AppDeps, actor: Actor, ticketActor: TicketActor, centreId: string, input: IssueInput): Promise<IssueResult> {
   const now = deps.clock();
   const request = normaliseIssueRequest({ source: input.source, phone: input.phone ?? null, idNumber: input.idNumber ?? null });
-  const found = await context(deps.db, centreId, input);
-  const { queue, settings } = found;
-  const centre = { hours: found.centre.serviceHours, calendar: await getCalendar(deps, centreId) };
+  const { config, queue } = await context(deps, centreId, input);
+  const settings = config.settings;
+  const centre = { hours: config.centre.serviceHours, calendar: await getCalendar(deps, centreId) };
   const noCounts = { queueToday: 0, phoneToday: 0, idNumberToday: 0 };
   // The time-based refusals (centre closed, appointments only, outside the queue's
   // windows) before any lock is taken; quota and limits again under the lock below.
@@ -78,33 +90,21 @@ export async function issue(deps: AppDeps, actor: Actor, ticketActor: TicketActo
   const slot = input.source === 'appointment' && input.appointmentSlotStart ? new Date(input.appointmentSlotStart) : null;
   const classification = classifyTicket({ declared: input.priority ? [input.priority] : [], idNumber: request.idNumber, appointmentSlotStart: slot }, now, settings.priority);
   const day = serviceDayKey(now);
-
-  const inserted = await deps.db.transaction(async (tx) => {
-    // Mobile limits hold per centre and day across queues: one phone (or ID) at a time.
-    if (request.source === 'mobile') {
-      if (phone) await repo.lockDigest(tx, phone.phoneDigest);
-      if (idNumber) await repo.lockDigest(tx, idNumber.idDigest);
-    }
-    const sequence = await repo.drawSequence(tx, queue.id, day);
-    const counts = {
-      queueToday: countsTowardQuota(request.source) && queue.dailyQuota !== null ? await repo.countIssued(tx, queue.id, day, ['kiosk', 'mobile']) : 0,
-      phoneToday: request.source === 'mobile' && phone ? await repo.countMobileBy(tx, centreId, day, 'phone', phone.phoneDigest) : 0,
-      idNumberToday: request.source === 'mobile' && idNumber ? await repo.countMobileBy(tx, centreId, day, 'id', idNumber.idDigest) : 0,
-    };
-    const decision = decideIssue({ queue: issuingQueue(queue), centre, request, counts, limits: settings.issuing, now });
-    if (!decision.ok) throw refusalError(decision.refusal);
-
-    const { ticket, event } = newTicket(
-      { id: randomUUID(), queueId: queue.id, number: formatTicketNumber(queue.prefix, sequence), source: request.source, priority: classification.priority, issuedAt: now, queuedAt: classification.queuedAt },
-      ticketActor,
-    );
-    const inserted = await repo.insertTicket(tx, {
-      id: ticket.id,
+  const counted = request.source === 'mobile' || (countsTowardQuota(request.source) && queue.dailyQuota !== null);
+  const poolKeyOf = poolKey(queue);
+  const id = randomUUID();
+  const { ticket, event } = newTicket(
+    // The number is drawn and formatted by the issuing statement (issue.repository.ts), which gives it to the event and the audit record too.
+    { id, queueId: queue.id, number: '', source: request.source, priority: classification.priority, issuedAt: now, queuedAt: classification.queuedAt },
+    ticketActor,
+  );
+  const { number: _unnumbered, ...issued } = event;
+  const write: IssueWrite = {
+    ticket: {
+      id,
       centreId,
       queueId: queue.id,
       serviceDay: day,
-      sequence,
-      number: ticket.number,
       status: ticket.status,
       priority: ticket.priority,
       elderly: classification.applicable.includes('elderly'),
@@ -113,36 +113,86 @@ export async function issue(deps: AppDeps, actor: Actor, ticketActor: TicketActo
       appointmentId: input.appointmentId ?? null,
       issuedAt: ticket.issuedAt,
       queuedAt: ticket.queuedAt,
-      ...phone,
-      ...idNumber,
-    });
-    await repo.insertEvent(tx, centreId, queue.id, event);
-    await writeAudit(tx, actor, now, {
-      centreId,
-      entity: 'ticket',
-      entityId: ticket.id,
-      action: 'issue',
-      after: { number: ticket.number, queueId: queue.id, source: ticket.source, priority: ticket.priority, phone: phone?.phoneMasked ?? null, idNumber: idNumber?.idMasked ?? null },
-    });
-    const waiting = await repo.countWaiting(tx, queue.id, day);
-    await publish(deps, tx, centreId, [{ type: 'ticket.issued', data: { ticketId: ticket.id, number: ticket.number, queueId: queue.id, queueName: queue.name, waiting } }]);
-    return inserted;
-  });
+      phoneCipher: phone?.phoneCipher ?? null,
+      phoneDigest: phone?.phoneDigest ?? null,
+      phoneMasked: phone?.phoneMasked ?? null,
+      idDigest: idNumber?.idDigest ?? null,
+      idMasked: idNumber?.idMasked ?? null,
+    },
+    event: issued,
+    audit: {
+      actor,
+      at: now,
+      entry: {
+        centreId,
+        entity: 'ticket',
+        entityId: id,
+        action: 'issue',
+        after: { queueId: queue.id, source: ticket.source, priority: ticket.priority, phone: phone?.phoneMasked ?? null, idNumber: idNumber?.idMasked ?? null },
+      },
+    },
+    stream: { ticketId: id, queueId: queue.id },
+    poolQueueIds: config.hallQueues.filter((q) => poolKey(q) === poolKeyOf).map((q) => q.id),
+    bounds: aheadBounds({ priority: classification.priority, queuedAt: classification.queuedAt }, now, settings.priority),
+    sampleSize: settings.estimate.sampleSize,
+    userId: ticketActor.kind === 'staff' ? ticketActor.userId : null,
+  };
 
-  return slipOf(deps, { ticket: inserted, queueName: queue.name, queuePrefix: queue.prefix, counterNumber: null, counterName: null });
-}
+  const read = !counted
+    ? // Nothing to count under the number's lock: the statement draws it and is the whole transaction.
+      await writeIssue(deps, null, write)
+    : await deps.db.transaction(async (tx) => {
+        // Mobile limits hold per centre and day across queues: one phone (or ID) at a time.
+        if (request.source === 'mobile') {
+          if (phone) await repo.lockDigest(tx, phone.phoneDigest);
+          if (idNumber) await repo.lockDigest(tx, idNumber.idDigest);
+        }
+        const sequence = await repo.drawSequenceUpTo(tx, queue.id, day, TICKET_SEQUENCE_MAX);
+        if (sequence === null) return spent(queue.prefix);
+        const counts = {
+          queueToday: countsTowardQuota(request.source) && queue.dailyQuota !== null ? await repo.countIssued(tx, queue.id, day, ['kiosk', 'mobile']) : 0,
+          phoneToday: request.source === 'mobile' && phone ? await repo.countMobileBy(tx, centreId, day, 'phone', phone.phoneDigest) : 0,
+          idNumberToday: request.source === 'mobile' && idNumber ? await repo.countMobileBy(tx, centreId, day, 'id', idNumber.idDigest) : 0,
+        };
+        const decision = decideIssue({ queue: issuingQueue(queue), centre, request, counts, limits: settings.issuing, now });
+        if (!decision.ok) throw refusalError(decision.refusal);
+        return writeIssue(deps, tx, write, sequence);
+      });
+  const written = read.written ?? spent(queue.prefix);
+  const row: repo.TicketRow = { ...NEW_TICKET_DEFAULTS, ...write.ticket, sequence: written.sequence, number: written.number };
 
-/** The slip of a just-issued ticket: its view, people ahead and estimate from the hall as it is now. */
-async function slipOf(deps: AppDeps, row: repo.TicketWithNames): Promise<IssueResult> {
-  const id = row.ticket.id;
-  const snapshot = await readHall(deps.db, row.ticket.centreId, deps.clock());
-  const mine = snapshot.waiting.find((t) => t.id === id) ?? rankedOf(row.ticket);
-  const figures = waitFigures(mine, snapshot.hall, deps.clock(), snapshot.settings);
+  // The slip: people ahead in the pool (those ranking higher, and of those of equal rank the ones the tie rule puts first) and the estimate.
+  const ranked = rankedOf(row);
+  const tied = read.ties > 0 ? await tieRows(deps.db, write) : [];
+  const ahead = read.aheadStrictly + tied.filter((t) => aheadOnTie({ ...ranked, ...t }, ranked)).length;
+  const figures = waitFiguresWith(ranked, ahead, { queues: config.hallQueues, counters: read.counters, busyCounterIds: new Set(read.busyCounterIds), serviceSeconds: new Map([[queue.id, read.serviceSeconds]]) }, settings);
   return {
-    ...ticketView(row),
+    ...ticketView({ ticket: row, queueName: written.queueName, queuePrefix: written.prefix, counterNumber: null, counterName: null }),
     peopleAhead: figures.peopleAhead,
     estimatedWaitMinutes: figures.minutes === null ? null : Math.ceil(figures.minutes),
     estimateText: figures.text,
     statusPath: `/portal/tickets/${id}`,
   };
+}
+
+/** The columns a new ticket leaves to their defaults, as its row reads back. */
+const NEW_TICKET_DEFAULTS = {
+  reservedCounterId: null,
+  transferredFromId: null,
+  counterId: null,
+  clerkId: null,
+  recallCount: 0,
+  calledAt: null,
+  startedAt: null,
+  parkedAt: null,
+  closedAt: null,
+  outcome: null,
+  note: null,
+  nearNotifiedAt: null,
+} as const;
+
+/** TICKET_NUMBERS_EXHAUSTED: the queue-day has given out its last number (numbering.ts says how). */
+function spent(prefix: string): never {
+  formatTicketNumber(prefix, TICKET_SEQUENCE_MAX + 1);
+  throw new AppError('TICKET_NUMBERS_EXHAUSTED');
 }

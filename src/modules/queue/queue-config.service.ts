@@ -17,6 +17,7 @@ import type { Queryable } from '../../platform/db/database.ts';
 import { uniqueViolation } from '../../platform/db/unique-violation.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireCentre, requireOpenCentre } from '../organisation/references.ts';
+import { queueConfigChanged } from './config-cache.ts';
 import { countWaitingOfQueue } from './ticket.repository.ts';
 import * as repo from './queue.repository.ts';
 import type { QueueCreate, QueueSettingsBody, QueueUpdate, QueueView } from './queue.schemas.ts';
@@ -164,6 +165,7 @@ export async function createQueue(deps: AppDeps, actor: Actor, centreId: string,
       await repo.replaceQueueCounters(tx, row.id, draft.counters);
       const view = await viewOf(tx, row);
       await writeAudit(tx, actor, now, { centreId, entity: 'queue', entityId: row.id, action: 'create', after: view });
+      await queueConfigChanged(deps, tx, centreId);
       return view;
     }),
   );
@@ -195,6 +197,7 @@ export async function updateQueue(deps: AppDeps, actor: Actor, id: string, input
       if (input.counters) await repo.replaceQueueCounters(tx, id, draft.counters);
       const view = await viewOf(tx, after);
       await writeAudit(tx, actor, now, { centreId: before.centreId, entity: 'queue', entityId: id, action: 'update', before: old, after: view });
+      await queueConfigChanged(deps, tx, before.centreId);
       return view;
     }),
   );
@@ -211,6 +214,7 @@ export async function retireQueue(deps: AppDeps, actor: Actor, id: string): Prom
     if (waiting > 0) throw new AppError('QUEUE_HAS_WAITING_TICKETS', { message: `“${before.name}”仍有 ${waiting} 人等候，请先叫完或转移后再停用` });
     const after = await repo.updateQueue(tx, id, { retiredAt: now, updatedAt: now });
     await writeAudit(tx, actor, now, { centreId: before.centreId, entity: 'queue', entityId: id, action: 'retire', before: { retiredAt: null }, after: { retiredAt: now } });
+    await queueConfigChanged(deps, tx, before.centreId);
     return viewOf(tx, after);
   });
 }
@@ -230,6 +234,7 @@ export async function putSettings(deps: AppDeps, actor: Actor, centreId: string,
     const before = await repo.readSettings(tx, centreId);
     await repo.writeSettings(tx, centreId, input, now);
     await writeAudit(tx, actor, now, { centreId, entity: 'queue_settings', entityId: centreId, action: 'update', before, after: input });
+    await queueConfigChanged(deps, tx, centreId);
     return settings;
   });
 }

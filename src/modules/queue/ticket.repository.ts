@@ -3,7 +3,7 @@
  * with one upsert whose row lock is held to the end of the issuing transaction: two
  * issues of one queue-day take turns, a rolled-back issue gives its number back.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { TicketEvent } from '../../domain/queue/ticket-states.ts';
 import { queryRows, type Queryable } from '../../platform/db/database.ts';
 import { counters, staff } from '../organisation/schema.ts';
@@ -21,6 +21,23 @@ export async function drawSequence(q: Queryable, queueId: string, day: string): 
         returning last`,
   );
   return Number(row!.last);
+}
+
+/**
+ * The draw of {@link drawSequence} as a statement of its own or a CTE, refusing past
+ * `max`: it yields no row (and leaves the sequence as it is) once the queue-day's
+ * numbers are spent. Its row lock is held until the transaction ends.
+ */
+export function drawUpTo(queueId: string, day: string, max: number): SQL {
+  return sql`insert into ${ticketSequences} (queue_id, day, last) values (${queueId}, ${day}, 1)
+    on conflict (queue_id, day) do update set last = ${ticketSequences}.last + 1 where ${ticketSequences}.last < ${max}
+    returning last`;
+}
+
+/** {@link drawUpTo} on its own: the next sequence, or null when the queue-day's numbers are spent. */
+export async function drawSequenceUpTo(q: Queryable, queueId: string, day: string, max: number): Promise<number | null> {
+  const [row] = await queryRows<{ last: number }>(q, drawUpTo(queueId, day, max));
+  return row ? Number(row.last) : null;
 }
 
 /**
@@ -106,8 +123,13 @@ export async function claimNearNotices(q: Queryable, ids: readonly string[], now
 
 /** Stores a domain event (ticket-states.ts) with its ticket's centre and queue. */
 export async function insertEvent(q: Queryable, centreId: string, queueId: string, e: TicketEvent): Promise<void> {
+  await q.insert(ticketEvents).values(eventRow(centreId, queueId, e));
+}
+
+/** The row {@link insertEvent} inserts (issue.repository.ts writes it inside its statement). */
+export function eventRow(centreId: string, queueId: string, e: TicketEvent): typeof ticketEvents.$inferInsert {
   const { type, ticketId, at, from, to, actorKind, counterId, clerkId, userId, waitSeconds, serviceSeconds, ...rest } = e;
-  await q.insert(ticketEvents).values({
+  return {
     ticketId,
     centreId,
     queueId,
@@ -122,7 +144,7 @@ export async function insertEvent(q: Queryable, centreId: string, queueId: strin
     waitSeconds: type === 'called' ? (waitSeconds ?? null) : null,
     serviceSeconds: serviceSeconds ?? null,
     data: JSON.parse(JSON.stringify(rest)) as Record<string, unknown>,
-  });
+  };
 }
 
 /** A ticket with the names a view shows. */

@@ -55,6 +55,7 @@ export const TicketView = Type.Object({
   outcome: Nullable(Type.Enum(TICKET_OUTCOMES)),
   note: Nullable(Type.String()),
   transferredFromId: Nullable(Uuid),
+  itemId: Type.Optional(Nullable(Type.String({ format: 'uuid', description: '取号时选择的办理事项（开始办件时带出）' }))),
 });
 export type TicketView = Static<typeof TicketView>;
 

@@ -9,7 +9,7 @@
  * row lock of its settings and skips when another process evaluated it moments ago, so
  * an alert is raised once.
  */
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { queueFigures } from '../../domain/queue/hall.ts';
 import { closeTidalCounter, evaluateTidal, openTidalCounter, type TidalCounter, type TidalEvent, type TidalQueueState } from '../../domain/queue/tidal.ts';
 import { AppError, referenceError } from '../../domain/shared/errors.ts';
@@ -18,12 +18,13 @@ import { SYSTEM_ACTOR, type Actor } from '../../platform/auth/principal.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Job } from '../../platform/jobs/jobs.ts';
+import { counters } from '../organisation/schema.ts';
 import { lockCounter, touchCounterList, updateCounter } from '../organisation/counters/counter.repository.ts';
 import type { HallCounterRow } from './hall.repository.ts';
 import { signInAtCounter } from './hall.repository.ts';
 import { readHall } from './hall.ts';
 import * as queues from './queue.repository.ts';
-import { queueSettings, tidalOpenings, counterSignIns } from './schema.ts';
+import { queueSettings, queues as queueTable, tidalOpenings, counterSignIns } from './schema.ts';
 import { counterStatusEvent } from './sign-in.service.ts';
 import { publish, type StreamEvent } from './stream.ts';
 import { ticketsHeldBy } from './ticket.repository.ts';
@@ -117,6 +118,17 @@ export interface TidalOpening {
 async function openingOf(q: Queryable, counterId: string): Promise<string | null> {
   const [row] = await q.select({ queueId: tidalOpenings.queueId }).from(tidalOpenings).where(eq(tidalOpenings.counterId, counterId));
   return row?.queueId ?? null;
+}
+
+/** §6.4.7: the centre's tidal counters open now, each with the queue it serves (the managers' live panel reads them on load). */
+export async function listTidalOpenings(deps: AppDeps, centreId: string): Promise<TidalOpening[]> {
+  return deps.db
+    .select({ counterId: tidalOpenings.counterId, counterNumber: counters.number, queueId: tidalOpenings.queueId, queueName: queueTable.name })
+    .from(tidalOpenings)
+    .innerJoin(counters, eq(counters.id, tidalOpenings.counterId))
+    .innerJoin(queueTable, eq(queueTable.id, tidalOpenings.queueId))
+    .where(eq(tidalOpenings.centreId, centreId))
+    .orderBy(asc(counters.number));
 }
 
 /** §6.4.7: opens a tidal counter for a queue (the manager's answer to an alert). */

@@ -56,6 +56,9 @@ describe('tidal counters (§6.4.7)', () => {
   it('opening assigns the counter to the queue: signed in, it calls that queue only; closing returns it and signs the clerk out', async () => {
     const open = await post(ctx, hall.manager, `/api/v1/counters/${hall.counters.tidal}/tidal/open`, { queueId: hall.queues.b });
     expect(open.body).toEqual({ counterId: hall.counters.tidal, counterNumber: '14', queueId: hall.queues.b, queueName: '不动产登记' });
+    // The live panel reads the open tidal counters back after a reload.
+    const listed = await ctx.as(hall.manager, { method: 'GET', url: `/api/v1/centres/${hall.centreId}/tidal-openings` });
+    expect(listed.json()).toEqual({ items: [open.body] });
     expect((await post(ctx, hall.manager, `/api/v1/counters/${hall.counters.tidal}/tidal/open`, { queueId: hall.queues.a })).body).toMatchObject({ error: { code: 'TIDAL_COUNTER_BUSY' } });
     expect((await post(ctx, hall.manager, `/api/v1/counters/${hall.counters.comp[0]}/tidal/open`, { queueId: hall.queues.b })).body).toMatchObject({ error: { code: 'COUNTER_NOT_TIDAL' } });
     expect((await post(ctx, hall.clerks.spare, `/api/v1/counters/${hall.counters.tidal}/tidal/open`, { queueId: hall.queues.b })).status).toBe(403);
@@ -78,6 +81,7 @@ describe('tidal counters (§6.4.7)', () => {
     expect(alerts.at(-1)).toMatchObject({ action: 'close', counterId: hall.counters.tidal, counterNumber: '14', reason: '“不动产登记”排队已回落，可关闭 14 号潮汐窗口' });
     const closed = await post(ctx, hall.manager, `/api/v1/counters/${hall.counters.tidal}/tidal/close`);
     expect(closed.body).toMatchObject({ queueId: null });
+    expect((await ctx.as(hall.manager, { method: 'GET', url: `/api/v1/centres/${hall.centreId}/tidal-openings` })).json()).toEqual({ items: [] });
     const screen = await ctx.as(hall.manager, { method: 'GET', url: `/api/v1/counters/${hall.counters.tidal}/screen` });
     expect(screen.json()).toMatchObject({ status: 'closed', clerk: null });
     expect((await post(ctx, hall.manager, `/api/v1/counters/${hall.counters.tidal}/tidal/close`)).body).toMatchObject({ error: { code: 'TIDAL_COUNTER_NOT_OPEN' } });

@@ -40,6 +40,7 @@ export function ticketView({ ticket: t, queueName, queuePrefix, counterNumber, c
     outcome: t.outcome as TicketOutcome | null,
     note: t.note,
     transferredFromId: t.transferredFromId,
+    itemId: t.itemId,
   };
 }
 

@@ -28,7 +28,11 @@ export async function writeAudits(tx: Queryable, actor: Actor, at: Date, entries
   }
 }
 
-function auditRow(actor: Actor, at: Date, entry: AuditEntry): typeof auditLog.$inferInsert {
+/**
+ * The record {@link writeAudit} inserts, for a use case that writes it inside a statement
+ * of its own (db/insert-from.ts), in the same transaction as the change.
+ */
+export function auditRow(actor: Actor, at: Date, entry: AuditEntry): typeof auditLog.$inferInsert {
   return {
     at,
     actorType: actor.type,

@@ -57,6 +57,18 @@ export const POLICY = {
   'ticket.serve': [...MANAGERS, 'chief_representative', 'window_clerk'],
   /** The hall display and the counter screens (§5.2.2 显示屏, §6.4.2). */
   'display.read': [...STAFF, 'display'],
+  /** Read cases (办件), their timelines, refusal reports and the consultation register (§8.1.2). */
+  'case.read': STAFF,
+  /** Open cases and move them through the one transition table (§8.1.2.3–§8.1.2.6). */
+  'case.handle': [...MANAGERS, 'chief_representative', 'window_clerk'],
+  /** §7.5.2.3: review refusal reports (否定事项报备); the centre's case settings. */
+  'case.review': MANAGERS,
+  /** An open case's personal data in full (ID number, phone, address): the roles that handle it. */
+  'case.private': [...MANAGERS, 'chief_representative', 'window_clerk'],
+  /** §8.1.2.6: an archived case's personal data in full, only for those who still need it. */
+  'case.archived-private': MANAGERS,
+  /** §8.1.2.2: record consultations. */
+  'consultation.write': [...MANAGERS, 'chief_representative', 'window_clerk'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -29,6 +29,13 @@ interface Executor {
 export interface ChangeFeed {
   /** In a transaction: every process hears `topic`/`key` at commit; this one at once. */
   publish(tx: Executor, topic: string, key: string): Promise<void>;
+  /**
+   * {@link publish} for a caller that sends the notification inside a statement of its
+   * own (one round trip): the payload to send there with
+   * `pg_notify('${CHANGE_CHANNEL}', payload)`. This process's subscribers hear it at
+   * once, as with publish; the others at commit.
+   */
+  announce(topic: string, key: string): string;
   /** Listens to a topic (starting the feed's connection on first use); returns the unsubscribe. */
   subscribe(topic: string, listener: ChangeListener): () => void;
   /** Listens to resets: the connection was (re)established and notifications may have been missed. */
@@ -119,6 +126,10 @@ export function createChangeFeed(source: { databaseUrl: string } | { pglite: PGl
     async publish(tx, topic, key) {
       deliver(`${topic}:${key}`);
       await tx.execute(sql`select pg_notify(${CHANGE_CHANNEL}, ${`${topic}:${key}`})`);
+    },
+    announce(topic, key) {
+      deliver(`${topic}:${key}`);
+      return `${topic}:${key}`;
     },
     subscribe(topic, listener) {
       let set = listeners.get(topic);

@@ -212,6 +212,23 @@ describe('the stream', () => {
     }
   });
 
+  it('hands a read of several events to each client whole, and a client that joined in the middle of it only what it has not seen', async () => {
+    const early = await stream(centreA, bearer(displayA));
+    // Committed, their announcement still on its way: the centre's reader has not read them yet.
+    for (const n of ['A060', 'A061']) await ctx.deps.db.insert(streamEvents).values({ centreId: centreA, type: 'ticket.called', data: called(n), at: ctx.deps.clock() });
+    // A client starting now starts after them.
+    const late = await stream(centreA, bearer(kioskA));
+    // One announcement: the reader reads all three at once.
+    await append(centreA, 'ticket.called', called('A062'));
+    await early.nextEvents(3);
+    await late.nextEvents(1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(payloads(early).map((p) => p.number)).toEqual(['A060', 'A061', 'A062']);
+    expect(ids(early)).toEqual([...ids(early)].sort((x, y) => x - y));
+    expect(payloads(late).map((p) => p.number)).toEqual(['A062']);
+    expect(late.events[0]!.id).toBe(early.events[2]!.id);
+  });
+
   it('sends a comment line at every heartbeat', async () => {
     const s = await stream(centreA, bearer(displayA));
     await s.waitFor((x) => x.comments.filter((c) => c === 'keep-alive').length >= 2, 3_000, 'two heartbeats');

@@ -12,9 +12,11 @@
  * the commit is visible), so per centre ids are allocated in commit order, and a reader that
  * has seen id N has seen every committed id below N. Other centres are not held up.
  */
-import { and, asc, eq, gt, gte, inArray, is, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, is, lt, sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
+import { CHANGE_CHANNEL } from '../db/change-feed.ts';
 import { queryRows, type Queryable, type Tx } from '../db/database.ts';
+import type { Bind, Encoded } from '../db/prepared.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Job } from '../jobs/jobs.ts';
 import { streamEvents } from './schema.ts';
@@ -66,6 +68,41 @@ export async function appendEvent(deps: AppDeps, tx: Queryable, centreId: string
   await t.execute(sql`select pg_advisory_xact_lock(${STREAM_LOCK_CLASS}::int4, ${streamLockKey(centreId)}::int4)`);
   await t.insert(streamEvents).values({ centreId, type, data, at: deps.clock() });
   await deps.database.changes.publish(t, STREAM_TOPIC, centreId);
+}
+
+/**
+ * {@link appendEvent} as parts of the caller's own statement, for a use case that writes
+ * its whole change in one statement (one round trip on a hot path: issuing a ticket).
+ * The same three steps in the same order: `stream_lock` takes the centre's stream lock
+ * once `after` (the caller's CTEs of its change, e.g. `pre, ticket`) has produced its row,
+ * `stream_row` inserts the event, its id drawn under the lock, and `notified` — an
+ * expression the statement's final SELECT must contain — sends the change feed's
+ * notification once the event is in. The lock is held until the transaction ends, as
+ * with appendEvent: the statement should be its transaction's last.
+ *
+ * The statement may be prepared once (db/prepared.ts): the centre, its lock key, the
+ * time and the notification are bound by name; {@link appendEventValues} gives them.
+ *
+ * @param data a SQL expression of type jsonb (it may use the columns of `after`); mask
+ *   personal data first.
+ */
+export function appendEventParts(bind: Bind, type: string, data: SQL, after: SQL): { readonly ctes: SQL; readonly notified: SQL } {
+  if (!EVENT_TYPE.test(type)) throw new Error(`stream event type "${type}" must be lower-case words joined by dots`);
+  const ctes = sql`stream_lock as (select pg_advisory_xact_lock(${sql.raw(String(STREAM_LOCK_CLASS))}::int4, ${bind('stream_lock_key')}::int4) as locked from ${after}),
+    stream_row as (insert into ${streamEvents} (centre_id, type, data, at)
+      select ${bind('stream_centre')}::uuid, ${sql.raw(`'${type}'`)}, ${data}, ${bind('stream_at')}::timestamptz from stream_lock, ${after} returning id)`;
+  const notified = sql`(select count(pg_notify(${sql.raw(`'${CHANGE_CHANNEL}'`)}, ${bind('stream_notify')}::text))::int from stream_row)`;
+  return { ctes, notified };
+}
+
+/** The values {@link appendEventParts} binds, for an event of `centreId` appended now (this process's stream readers hear of it at once). */
+export function appendEventValues(deps: AppDeps, centreId: string): Record<string, Encoded> {
+  return {
+    stream_centre: centreId,
+    stream_lock_key: streamLockKey(centreId),
+    stream_at: deps.clock().toISOString(),
+    stream_notify: deps.database.changes.announce(STREAM_TOPIC, centreId),
+  };
 }
 
 /** A stored event as the stream sends it: `data` is the JSON text as stored. */

@@ -2,8 +2,10 @@
  * The fan-out of live events to the SSE clients of this process. Each centre with at
  * least one client has ONE reader: when the change feed announces the centre (an append
  * here at once, one of another process at its commit) the reader asks the table for
- * `id > last` and hands each new event, formatted once, to every client of the centre.
- * A hall with 500 displays costs one query per announcement, not 500.
+ * `id > last` and hands what it read to every client of the centre as ONE buffer,
+ * formatted and encoded once: a client costs one write per read, however many events
+ * the read brought (a call brings three). A hall with 500 displays costs one query per
+ * announcement, not 500, and 500 writes of the same bytes (bench/sse.ts measures it).
  *
  * A client that reconnects with Last-Event-ID is first replayed from the table (its own
  * query, once), while the reader's live events wait in its buffer; the two meet without a
@@ -48,7 +50,8 @@ export type StreamStart = { readonly afterId: number } | { readonly since: Date 
 export interface StreamSink {
   /** False once the client has gone (the connection closed). */
   isOpen(): boolean;
-  write(chunk: string): void;
+  /** A reader's batch comes as the same Buffer for every client: write it as it is. */
+  write(chunk: string | Buffer): void;
   /** Bytes written but not yet sent. */
   backlog(): number;
   /** Resolves when the pending output has been sent (or the client went away). */
@@ -75,6 +78,27 @@ export function frameOf(event: StoredEvent): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${event.data}\n\n`;
 }
 
+const KEEP_ALIVE = Buffer.from(': keep-alive\n\n');
+
+/**
+ * The events of one read of a centre's reader, formatted once: `bytes` (all frames,
+ * encoded) is what a live client that has sent none of them receives; a client that
+ * has sent some (it joined while the read was under way) takes the frames one by one.
+ */
+class Batch {
+  readonly first: number;
+  readonly last: number;
+  readonly frames: readonly { readonly id: number; readonly frame: string }[];
+  readonly bytes: Buffer;
+
+  constructor(rows: readonly StoredEvent[]) {
+    this.frames = rows.map((row) => ({ id: row.id, frame: frameOf(row) }));
+    this.first = rows[0]!.id;
+    this.last = rows[rows.length - 1]!.id;
+    this.bytes = Buffer.from(this.frames.map((f) => f.frame).join(''));
+  }
+}
+
 class Client implements StreamSubscription {
   lastSentId = 0;
   eventsSent = 0;
@@ -93,11 +117,25 @@ class Client implements StreamSubscription {
     this.phase = phase;
   }
 
-  /** A live event from the centre's reader. */
-  deliver(id: number, frame: string): void {
+  /** Live events from the centre's reader: the shared bytes when this client has sent none of them. */
+  deliver(batch: Batch): void {
     if (this.closed) return;
-    if (this.replaying) this.buffer.push({ id, frame });
-    else this.send(id, frame);
+    if (this.replaying) {
+      for (const f of batch.frames) this.buffer.push(f);
+      return;
+    }
+    if (this.lastSentId >= batch.first) {
+      for (const f of batch.frames) this.send(f.id, f.frame);
+      return;
+    }
+    if (!this.sink.isOpen()) {
+      this.close();
+      return;
+    }
+    this.sink.write(batch.bytes);
+    this.lastSentId = batch.last;
+    this.eventsSent += batch.frames.length;
+    if (this.sink.backlog() > MAX_BACKLOG_BYTES) this.end('client too slow');
   }
 
   send(id: number, frame: string): void {
@@ -132,7 +170,7 @@ class Client implements StreamSubscription {
 
   heartbeat(): void {
     if (this.closed) return;
-    this.sink.write(': keep-alive\n\n');
+    this.sink.write(KEEP_ALIVE);
     if (this.sink.backlog() > MAX_BACKLOG_BYTES) this.end('client too slow');
   }
 
@@ -189,10 +227,10 @@ class CentreReader {
       do {
         this.again = false;
         const rows = await readEventsAfter(this.hub.deps.db, this.centreId, this.last, PAGE);
-        for (const row of rows) {
-          const frame = frameOf(row);
-          this.last = row.id;
-          for (const c of this.clients) c.deliver(row.id, frame);
+        if (rows.length > 0) {
+          const batch = new Batch(rows);
+          this.last = batch.last;
+          for (const c of this.clients) c.deliver(batch);
         }
         if (rows.length === PAGE) this.again = true;
       } while (this.again && !this.hub.closed && this.clients.size > 0);
@@ -219,6 +257,9 @@ export class StreamHub {
   private started = false;
   private beats = 0;
   private joined = 0;
+  /** Clients whose credentials are due to be checked again, checked one at a time (see heartbeat). */
+  private readonly due = new Set<Client>();
+  private checking = false;
 
   constructor(
     readonly deps: AppDeps,
@@ -253,21 +294,41 @@ export class StreamHub {
     for (const r of this.readers.values()) r.pump();
   }
 
+  /**
+   * A comment line to every client, and the credentials of a quarter of them (staggered)
+   * checked again. The checks run one after another, not all at once: a hall's displays
+   * would otherwise send a burst of lookups (a quarter of 500 at every beat, and one
+   * device token's lookups all missing its cache together) that takes every connection of
+   * the pool for a while, and the next call's read waits behind them. One at a time, a
+   * check that follows another of the same credential finds it cached.
+   */
   private heartbeat(): void {
     const beat = this.beats++;
     const every = Math.max(1, streamTiming.recheckEveryBeats);
     for (const r of this.readers.values()) {
       for (const c of [...r.clients]) {
         c.heartbeat();
-        const check = c.options.stillAllowed;
-        if (!check || c.closed || beat % every !== c.phase % every) continue;
-        check().then(
-          (ok) => {
-            if (!ok) c.end('credentials no longer valid');
-          },
-          (err: unknown) => this.log.warn({ err }, 'event stream credential check failed'),
-        );
+        if (c.options.stillAllowed && !c.closed && beat % every === c.phase % every) this.due.add(c);
       }
+    }
+    if (this.due.size > 0 && !this.checking) void this.recheck();
+  }
+
+  private async recheck(): Promise<void> {
+    this.checking = true;
+    try {
+      // A Set visits what is added while it is iterated: clients due at a later beat join the round.
+      for (const c of this.due) {
+        this.due.delete(c);
+        if (c.closed || this.closed) continue;
+        try {
+          if (!(await c.options.stillAllowed!())) c.end('credentials no longer valid');
+        } catch (err) {
+          this.log.warn({ err }, 'event stream credential check failed');
+        }
+      }
+    } finally {
+      this.checking = false;
     }
   }
 
@@ -282,6 +343,7 @@ export class StreamHub {
 
   private detach(reader: CentreReader, client: Client): void {
     reader.clients.delete(client);
+    this.due.delete(client);
     if (reader.clients.size === 0 && this.readers.get(reader.centreId) === reader) {
       reader.stop();
       this.readers.delete(reader.centreId);
@@ -338,6 +400,7 @@ export class StreamHub {
   /** Ends every stream (the server is closing: open streams would hold its close). */
   async close(): Promise<void> {
     this.closed = true;
+    this.due.clear();
     for (const t of this.timers) clearInterval(t);
     for (const u of this.unsubscribe) u();
     for (const r of [...this.readers.values()]) {

@@ -17,3 +17,8 @@ export function attachment(name: string, fallback?: string): string {
   const ascii = fallback ?? (/^[A-Za-z0-9 ._()-]+$/.test(name) ? name : `download.${extension}`);
   return `attachment; filename="${ascii.replace(/["\\]/g, '_')}"; filename*=UTF-8''${rfc5987(name)}`;
 }
+
+/** `Content-Disposition: inline` (a PDF the browser shows and prints) with the same two names as {@link attachment}. */
+export function inlineDisposition(name: string, fallback: string): string {
+  return `inline; filename="${fallback.replace(/["\\]/g, '_')}"; filename*=UTF-8''${rfc5987(name)}`;
+}

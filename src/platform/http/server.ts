@@ -12,6 +12,7 @@ import type { AppDeps } from '../deps.ts';
 import { installAccessControl } from '../auth/access.ts';
 import { installErrorHandling } from './errors.ts';
 import type { App } from './app-type.ts';
+import { AJV_OPTIONS } from './validator.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -40,7 +41,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions): Promi
     bodyLimit: 2 * 1024 * 1024,
     // Only behind a proxy that sets X-Forwarded-For: the login lock per address relies on it.
     trustProxy: deps.config.trustProxy,
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    ajv: { customOptions: { ...AJV_OPTIONS } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {

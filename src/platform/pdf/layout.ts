@@ -63,14 +63,14 @@ export function keepHeadingsWithContent(room = 90): NonNullable<DocDefinition['p
 const LABEL = { bold: true, fillColor: '#f2f2f2' } as const;
 const HEADER = { bold: true, fillColor: '#e6e6e6', alignment: 'center' } as const;
 
-/** Rows of label / value pairs, two pairs per row; a pair alone spans the row. */
-export function labelValueTable(rows: readonly (readonly [string, string] | readonly [string, string, string, string])[]): Content {
+/** Rows of label / value pairs, two pairs per row; a pair alone spans the row. `labelWidth` in points. */
+export function labelValueTable(rows: readonly (readonly [string, string] | readonly [string, string, string, string])[], labelWidth = 78): Content {
   const body: TableCell[][] = rows.map((r) =>
     r.length === 2
       ? [{ text: r[0], ...LABEL }, { text: r[1], colSpan: 3 }, {}, {}]
       : [{ text: r[0], ...LABEL }, { text: r[1] }, { text: r[2], ...LABEL }, { text: r[3] }],
   );
-  return { table: { widths: [78, '*', 78, '*'], body, dontBreakRows: true } };
+  return { table: { widths: [labelWidth, '*', labelWidth, '*'], body, dontBreakRows: true } };
 }
 
 /** A table with a header row repeated on every page. */

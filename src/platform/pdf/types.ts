@@ -24,6 +24,8 @@ interface NodeStyle {
   unbreakable?: boolean;
   /** Marks a heading for {@link DocDefinition.pageBreakBefore}. */
   headlineLevel?: number;
+  /** Indent of a paragraph's first line, in points (两字缩进 of official documents). */
+  leadingIndent?: number;
 }
 
 export interface TableCell extends NodeStyle {
@@ -55,6 +57,7 @@ export interface StyleDef {
   alignment?: 'left' | 'center' | 'right';
   lineHeight?: number;
   fillColor?: string;
+  leadingIndent?: number;
 }
 
 export interface DocDefinition {

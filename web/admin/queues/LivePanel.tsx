@@ -136,16 +136,21 @@ export function LivePanel({ centreId, queues, counters, canTidal }: LivePanelPro
           { title: '预计等候', key: 'estimate', render: (_: unknown, q) => (q.waiting === 0 && !q.estimateText ? '无需等候' : q.estimateText || (q.estimateMinutes === null ? '—' : `约 ${q.estimateMinutes} 分钟`)) },
         ]}
       />
-      {canTidal ? <TidalCounters counters={counters.filter((c) => c.kind === 'tidal' && !c.retiredAt)} queues={queues} act={tidal} /> : null}
+      {canTidal ? <TidalCounters centreId={centreId} counters={counters.filter((c) => c.kind === 'tidal' && !c.retiredAt)} queues={queues} act={tidal} /> : null}
     </Card>
     </section>
   );
 }
 
-function TidalCounters({ counters, queues, act }: { counters: readonly CounterView[]; queues: readonly QueueView[]; act: (counterId: string, action: 'open' | 'close', queueId?: string) => Promise<TidalOpening | null> }) {
+function TidalCounters({ centreId, counters, queues, act }: { centreId: string; counters: readonly CounterView[]; queues: readonly QueueView[]; act: (counterId: string, action: 'open' | 'close', queueId?: string) => Promise<TidalOpening | null> }) {
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [openFor, setOpenFor] = useState<Record<string, string | null>>({});
   const [busy, setBusy] = useState<string | null>(null);
+  // The counters open now (also after a reload of the page); later changes come from the buttons.
+  const opened = useLoad(() => api.get<{ items: TidalOpening[] }>(centrePath(centreId, 'tidal-openings')), centreId);
+  useEffect(() => {
+    if (opened.data) setOpenFor(Object.fromEntries(opened.data.items.map((o) => [o.counterId, o.queueName])));
+  }, [opened.data]);
   if (counters.length === 0) return null;
   const live = queues.filter((q) => !q.retiredAt);
   const run = async (counterId: string, action: 'open' | 'close') => {

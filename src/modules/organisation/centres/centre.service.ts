@@ -8,6 +8,7 @@ import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Queryable } from '../../../platform/db/database.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { divisionName } from '../divisions.ts';
+import { CENTRE_TOPIC } from './centre.events.ts';
 import * as repo from './centre.repository.ts';
 import type { CentreCreate, CentreUpdate, CentreView } from './centre.schemas.ts';
 
@@ -101,6 +102,7 @@ export async function updateCentre(deps: AppDeps, actor: Actor, id: string, inpu
     await checkRules(tx, input, id);
     const after = await repo.updateCentre(tx, id, { ...input, ...(input.name ? { name: input.name.trim() } : {}), updatedAt: now });
     await writeAudit(tx, actor, now, { centreId: id, entity: 'centre', entityId: id, action: 'update', before, after });
+    await deps.database.changes.publish(tx, CENTRE_TOPIC, id);
     return centreView(after);
   });
 }
@@ -113,6 +115,7 @@ export async function retireCentre(deps: AppDeps, actor: Actor, id: string): Pro
     if (before.retiredAt) throw new AppError('CENTRE_RETIRED');
     const after = await repo.updateCentre(tx, id, { retiredAt: now, updatedAt: now });
     await writeAudit(tx, actor, now, { centreId: id, entity: 'centre', entityId: id, action: 'retire', before, after });
+    await deps.database.changes.publish(tx, CENTRE_TOPIC, id);
     return centreView(after);
   });
 }
