@@ -11,7 +11,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { act, acceptedCase, caseHall, openCase, refusedCase, runTag, type CaseBody } from './case-support.ts';
-import { apiCall, apiSession, E2E_ADMIN_PASSWORD, loginAsAdmin } from './support.ts';
+import { apiCall, apiSession, chooseOption, E2E_ADMIN_PASSWORD, loginAsAdmin } from './support.ts';
 
 /** The console opens on this centre (the centre switcher remembers the choice in localStorage). */
 async function useCentre(page: Page, centreId: string): Promise<void> {
@@ -172,8 +172,7 @@ test('§8.1.2.4 a case near its due date is on the warning list and highlighted;
   await expect(rowOf(page, running)).toHaveCount(1);
   await page.getByRole('switch', { name: '临近到期' }).click();
   await expect(rowOf(page, waiting)).toHaveCount(1);
-  await page.getByRole('combobox', { name: '办理环节' }).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /^受理$/ }).click();
+  await chooseOption(page, page.getByRole('combobox', { name: '办理环节' }), /^受理$/);
   await expect(rowOf(page, running)).toHaveCount(0);
   await expect(rowOf(page, waiting)).toHaveCount(1);
   await page.screenshot({ path: 'test-results/screens/cases-1366.png', fullPage: true });

@@ -173,7 +173,7 @@ test('a ticket issued at the kiosk and called at a counter is shown and spoken o
 
   // The clerk: an account and the staff record with the seat card's photo, title and work number (§6.4.5).
   const username = `display.clerk.${run}`;
-  const password = `Clerk-${run}-Pass!`;
+  const password = `Clerk-${run}-Pass-2025`;
   const user = await post<{ id: string }>(
     admin,
     '/api/v1/users',

@@ -1,6 +1,6 @@
 /** 排队叫号 in the admin console: the demo queues, creating one, field errors, and tidal counters from the live panel (DB36/T 2016 §6.4.7). */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { ensureCentre, loginAsAdmin } from './support.ts';
+import { chooseOption, ensureCentre, loginAsAdmin } from './support.ts';
 
 const DEMO_QUEUES = [
   ['A', '综合受理'],
@@ -62,8 +62,7 @@ test('an administrator sees the demo queues, creates one with an issuing window,
   await created.getByRole('button', { name: '编辑' }).click();
   const edit = page.getByRole('dialog', { name: '编辑队列' });
   await expect(edit.getByLabel('号码字头')).toHaveValue('W');
-  await edit.getByLabel('队列类型').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '专业区域窗口' }).click();
+  await chooseOption(page, edit.getByLabel('队列类型'), '专业区域窗口');
   await edit.getByRole('button', { name: '保存' }).click();
   await expect(edit.getByText('专业区队列须填写专业区名称')).toBeVisible();
   await edit.getByLabel('所属专业区（§7.1.6.3）').fill('人才专区');
@@ -103,8 +102,7 @@ test('a manager opens and closes a tidal counter from the live panel (§6.4.7)',
 
   const live = page.getByRole('region', { name: '实时排队' });
   const group = live.getByRole('group', { name: '14 号潮汐窗口' });
-  await group.getByLabel('14 号潮汐窗口开放给').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: 'A 综合受理' }).click();
+  await chooseOption(page, group.getByLabel('14 号潮汐窗口开放给'), 'A 综合受理');
   await group.getByRole('button', { name: '开放潮汐窗口' }).click();
   await expect(page.getByText('已开放 14 号潮汐窗口给“综合受理”')).toBeVisible();
   await expect(group).toContainText('已开放给 综合受理');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ensureCentre, loginAsAdmin } from './support.ts';
+import { chooseOption, ensureCentre, loginAsAdmin } from './support.ts';
 
 const PAGES = [
   ['', '中心信息'],
@@ -43,13 +43,7 @@ for (const width of [1366, 375]) {
     const dialog = page.getByRole('dialog', { name: '新建政务服务中心' });
     await expect(dialog.getByLabel('中心名称')).toBeVisible();
     await dialog.getByLabel('中心名称').fill('示例');
-    // A click that lands while the dropdown is still opening is lost; choose again until it takes.
-    await expect(async () => {
-      const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-      if ((await open.count()) === 0) await dialog.getByLabel('层级').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: '乡镇（街道）' }).click();
-      await expect(open).toHaveCount(0, { timeout: 1_000 });
-    }).toPass({ timeout: 10_000 });
+    await chooseOption(page, dialog.getByLabel('层级'), '乡镇（街道）');
     // DB36/T 2016 §4.5.3: the naming rule is shown while typing.
     await expect(dialog.getByTestId('centre-name-warning')).toContainText('便民服务中心');
     await page.screenshot({ path: `test-results/screens/centre-create-${width}.png` });

@@ -1,8 +1,24 @@
 /** Shared by the browser tests: the server's settings and a few steps every test takes. */
-import { expect, request as newRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request as newRequest, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 8181);
 export const E2E_ADMIN_PASSWORD = 'E2eAdmin2024pass';
+
+/**
+ * Chooses an option of an antd select with the mouse, as a clerk does. A click that lands
+ * while the dropdown is still opening is lost (seen on a loaded machine), so the choice is
+ * made again until the select shows it.
+ */
+export async function chooseOption(page: Page, combobox: Locator, option: string | RegExp): Promise<void> {
+  const select = combobox.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(async () => {
+    if ((await open.count()) === 0) await combobox.click();
+    await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 2_000 });
+    await expect(select.locator('.ant-select-selection-item, .ant-select-content').first()).toContainText(option, { timeout: 1_000 });
+    await expect(open).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+}
 
 export async function loginAsAdmin(page: Page): Promise<void> {
   await page.goto('/admin/');
@@ -136,7 +152,7 @@ export async function createOpenCentre(
     prefix: options.prefix ?? 'A',
     pool: 'comprehensive',
   });
-  const clerk = { username: `clerk.${run}`, password: `Clerk-${run}-Pass!`, name: '李晓燕', workNumber: `QT${run}` };
+  const clerk = { username: `clerk.${run}`, password: `Clerk-${run}-Pass-2025`, name: '李晓燕', workNumber: `QT${run}` };
   const user = await apiCall<{ id: string }>(admin, 'post', '/api/v1/users', {
     username: clerk.username,
     displayName: clerk.name,
