@@ -12,16 +12,18 @@ import { checkApplicant, type ApplicantInput } from '../../domain/cases/applican
 import { caseDay, formatCaseNumber, numberingCode } from '../../domain/cases/case-number.ts';
 import { openCase } from '../../domain/cases/case-states.ts';
 import { buildChecklist, initialChecklist } from '../../domain/cases/checklist.ts';
-import { fieldError, referenceError } from '../../domain/shared/errors.ts';
+import { AppError, fieldError, referenceError } from '../../domain/shared/errors.ts';
 import { auditRow } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { requireOpenCentre, requireStaffRef } from '../organisation/references.ts';
+import { requireStaffRef } from '../organisation/references.ts';
+import { centreQueueConfig } from '../queue/config-cache.ts';
 import { tickets } from '../queue/schema.ts';
 import * as repo from './case.repository.ts';
 import type { CaseDetail, CaseOpenBody } from './case.schemas.ts';
-import { namedCaseActor, publishedSources, rulesOf, type CaseSources } from './case-sources.ts';
+import { publishedSources, rulesOf, type CaseSources } from './case-sources.ts';
+import { keptCaseActor } from './actor-cache.ts';
 import { viewContext } from './case-read.service.ts';
 import { rememberCaseScope } from './case-scope-cache.ts';
 import { detailFrom, type DetailParts } from './case.views.ts';
@@ -67,6 +69,13 @@ async function consultationRef(q: Queryable, centreId: string, id: string | unde
   return c;
 }
 
+/** The centre exists and is not retired, from the issuing configuration kept per process. */
+async function requireOpenCentreCached(deps: AppDeps, centreId: string): Promise<void> {
+  const config = await centreQueueConfig(deps, centreId);
+  if (!config) throw new AppError('CENTRE_NOT_FOUND');
+  if (config.centre.retired) throw new AppError('CENTRE_RETIRED');
+}
+
 /** Opens a case; returns its id. */
 export async function openNewCase(deps: AppDeps, actor: Actor, userId: string, centreId: string, body: CaseOpenBody): Promise<string> {
   return (await openCaseDetail(deps, actor, userId, centreId, body)).id;
@@ -77,16 +86,21 @@ export async function openCaseDetail(deps: AppDeps, actor: Actor, userId: string
   const now = deps.clock();
   const applicant = checkApplicant(applicantInput(body.applicant));
   const keys = await keysOf(deps);
+  // What changes a few times a month is read from the per-process caches, before the
+  // transaction (PGlite runs one at a time): the centre (queue/config-cache.ts) and the
+  // items with their published versions (sources-cache.ts). A centre retired or a guide
+  // withdrawn at that very moment is a race of a moment that a counter cannot tell apart
+  // from the click just before it.
+  await requireOpenCentreCached(deps, centreId);
+  const sources = await publishedSources(deps, deps.db, centreId, body);
+  const rules = rulesOf(sources);
+  const checklist = body.materials ? buildChecklist(rules.materials, body.materials) : initialChecklist(rules.materials);
+  checkCrossRegion(sources, body.crossRegion);
+  const named = await keptCaseActor(deps, userId, centreId);
   const parts = await deps.db.transaction(async (tx): Promise<DetailParts> => {
-    await requireOpenCentre(tx, centreId);
-    const sources = await publishedSources(deps, tx, centreId, body);
-    const rules = rulesOf(sources);
-    const checklist = body.materials ? buildChecklist(rules.materials, body.materials) : initialChecklist(rules.materials);
-    checkCrossRegion(sources, body.crossRegion);
     const ticketId = await ticketRef(tx, centreId, body.ticketId);
     const consultation = await consultationRef(tx, centreId, body.consultationId);
     if (body.agentStaffId) await requireStaffRef(tx, centreId, body.agentStaffId, '/agentStaffId');
-    const named = await namedCaseActor(tx, userId, centreId);
     const who = named.actor;
 
     // The lead item numbers the case (REFERENCES.md 办件编号; a bundle: its first item).

@@ -16,7 +16,7 @@ import { AppError, referenceError } from '../../domain/shared/errors.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { findBundle } from '../catalogue/bundle.repository.ts';
-import * as items from '../catalogue/item.repository.ts';
+import type { ItemRow } from '../catalogue/item.repository.ts';
 import { todayOf } from '../catalogue/item.service.ts';
 import { getCalendar } from '../calendar/calendar.service.ts';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
@@ -25,9 +25,10 @@ import { counters, staff } from '../organisation/schema.ts';
 import { counterSignIns } from '../queue/schema.ts';
 import type { CaseItemRow } from './case.repository.ts';
 import { publishedGuides } from './versions-cache.ts';
+import { itemWithVersions } from './sources-cache.ts';
 
 export interface ItemSource {
-  readonly item: items.ItemRow;
+  readonly item: ItemRow;
   readonly versionId: string;
   readonly guide: ItemGuide;
 }
@@ -41,7 +42,8 @@ export interface CaseSources {
  * The items a new case opens for (an item or handling item, or every item of a bundle)
  * with their published guides of today. Anything not published — unknown, of another
  * centre, retired, never or no longer published — is ITEM_NOT_PUBLISHED at the field
- * named (422), like an unknown id in a body.
+ * named (422), like an unknown id in a body. Items are read through the per-process
+ * cache (sources-cache.ts), so `q` is the database, outside any transaction.
  */
 export async function publishedSources(deps: AppDeps, q: Queryable, centreId: string, ref: { itemId?: string | undefined; bundleId?: string | undefined }): Promise<CaseSources> {
   if ((ref.itemId ? 1 : 0) + (ref.bundleId ? 1 : 0) !== 1) {
@@ -50,10 +52,10 @@ export async function publishedSources(deps: AppDeps, q: Queryable, centreId: st
   }
   const today = todayOf(deps);
   const published = async (itemId: string, path: string): Promise<ItemSource> => {
-    const item = await items.findItem(q, itemId);
-    const version = item && item.centreId === centreId && !item.retiredAt ? currentPublished(await items.listVersions(q, itemId), today) : undefined;
-    if (!item || !version) throw referenceError('ITEM_NOT_PUBLISHED', path, '该事项不存在或暂无已发布的办事指南，不能受理');
-    return { item, versionId: version.id, guide: version.guide };
+    const found = await itemWithVersions(deps, q, centreId, itemId);
+    const version = found && found.item.centreId === centreId && !found.item.retiredAt ? currentPublished(found.versions, today) : undefined;
+    if (!found || !version) throw referenceError('ITEM_NOT_PUBLISHED', path, '该事项不存在或暂无已发布的办事指南，不能受理');
+    return { item: found.item, versionId: version.id, guide: version.guide };
   };
   if (ref.itemId) return { items: [await published(ref.itemId, '/itemId')], bundle: null };
   const bundle = await findBundle(q, ref.bundleId!);

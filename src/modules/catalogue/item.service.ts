@@ -467,8 +467,9 @@ export async function updateItem(deps: AppDeps, actor: Actor, id: string, input:
       if (after.publishedNumber !== null && after.publishedName !== null) {
         after = await repo.updateItem(tx, id, { publishedSearch: searchText(after, after.publishedName) });
       }
-      // Codes and department are on the public guide and in the search.
-      if (after.publishedNumber !== null) await catalogueChanged(deps, tx, before.centreId);
+      // Codes and department are on the public guide and in the search; cases opening
+      // read the item row from a kept copy (cases/sources-cache.ts), published or not.
+      await catalogueChanged(deps, tx, before.centreId);
       await writeAudit(tx, actor, now, { centreId: before.centreId, entity: 'item', entityId: id, action: 'update', before: { item: before, version: latest }, after: { item: after, version } });
       return itemView(after, version);
     }),
@@ -483,7 +484,7 @@ export async function retireItem(deps: AppDeps, actor: Actor, id: string): Promi
     if (!before) throw new AppError('ITEM_NOT_FOUND');
     if (before.retiredAt) throw new AppError('ENTITY_RETIRED');
     const after = await repo.updateItem(tx, id, { retiredAt: now, updatedAt: now });
-    if (before.publishedNumber !== null) await catalogueChanged(deps, tx, before.centreId);
+    await catalogueChanged(deps, tx, before.centreId);
     await writeAudit(tx, actor, now, { centreId: before.centreId, entity: 'item', entityId: id, action: 'retire', before, after });
     return itemView(after, await repo.latestVersion(tx, id));
   });

@@ -22,6 +22,7 @@ import { counterSignIns } from './schema.ts';
 import { publish, type StreamEvent } from './stream.ts';
 import { ticketsHeldBy } from './ticket.repository.ts';
 import { counterCard } from './views.ts';
+import { staffingChanged } from '../organisation/staffing.events.ts';
 
 async function endSignIn(tx: Queryable, id: string, now: Date): Promise<void> {
   await tx
@@ -85,6 +86,7 @@ export async function signIn(deps: AppDeps, actor: Actor, userId: string, counte
       await writeAudit(tx, actor, now, { centreId: counter.centreId, entity: 'counter_sign_in', entityId: id, action: 'sign-in', after: { counterId, staffId: person.id } });
     }
     if (counter.serviceStatus !== 'serving') await setStatus(tx, actor, counterId, counter.centreId, counter.serviceStatus as CounterStatus, 'serving', now, 'sign-in');
+    await staffingChanged(deps, tx, counter.centreId);
     const events: StreamEvent[] = [];
     for (const id of touched) {
       const e = await counterStatusEvent(tx, id);
@@ -110,6 +112,7 @@ export async function signOut(deps: AppDeps, actor: Actor, userId: string, count
     await endSignIn(tx, current.id, now);
     await writeAudit(tx, actor, now, { centreId: counter.centreId, entity: 'counter_sign_in', entityId: current.id, action: 'sign-out', after: { counterId, staffId: current.staffId } });
     if (counter.serviceStatus !== 'closed') await setStatus(tx, actor, counterId, counter.centreId, counter.serviceStatus as CounterStatus, 'closed', now, 'sign-out');
+    await staffingChanged(deps, tx, counter.centreId);
     const event = (await counterStatusEvent(tx, counterId))!;
     await publish(deps, tx, counter.centreId, [event]);
     return event.data as CounterCard;

@@ -29,6 +29,7 @@ import { counterStatusEvent } from './sign-in.service.ts';
 import { publish, type StreamEvent } from './stream.ts';
 import { ticketsHeldBy } from './ticket.repository.ts';
 import { queueStat } from './views.ts';
+import { staffingChanged } from '../organisation/staffing.events.ts';
 
 export const TIDAL_EVERY_MS = 30_000;
 /** A centre evaluated less than this long ago (by any process) is skipped. */
@@ -164,7 +165,10 @@ export async function closeTidal(deps: AppDeps, actor: Actor, counterId: string)
     if (held.length > 0) throw new AppError('COUNTER_HOLDS_TICKET', { details: { tickets: held.map((h) => h.ticket.id) } });
     await tx.delete(tidalOpenings).where(eq(tidalOpenings.counterId, counterId));
     const signIn = await signInAtCounter(tx, counterId);
-    if (signIn) await tx.update(counterSignIns).set({ signedOutAt: now }).where(eq(counterSignIns.id, signIn.id));
+    if (signIn) {
+      await tx.update(counterSignIns).set({ signedOutAt: now }).where(eq(counterSignIns.id, signIn.id));
+      await staffingChanged(deps, tx, counter.centreId);
+    }
     await updateCounter(tx, counterId, { serviceStatus: closed.status, awayReason: null, expectedReturnAt: null, updatedAt: now });
     await touchCounterList(tx, counter.centreId);
     await writeAudit(tx, actor, now, { centreId: counter.centreId, entity: 'counter', entityId: counterId, action: 'tidal.close', before: { queueId: current, serviceStatus: counter.serviceStatus }, after: { queueId: null, serviceStatus: closed.status, signedOut: signIn?.id ?? null } });

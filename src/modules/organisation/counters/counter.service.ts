@@ -12,6 +12,7 @@ import { requireDepartmentRef, requireOpenCentre, requireZoneRef } from '../refe
 import { mapUniqueViolations } from '../unique-violation.ts';
 import * as repo from './counter.repository.ts';
 import type { CounterCreate, CounterStatusBody, CounterUpdate, CounterView, CounterWriteView } from './counter.schemas.ts';
+import { staffingChanged } from '../staffing.events.ts';
 
 export function counterView({ counter: c, zoneName, departmentName }: repo.CounterWithNames): CounterView {
   const kind = c.kind as CounterKind;
@@ -210,6 +211,7 @@ export async function updateCounter(deps: AppDeps, actor: Actor, id: string, inp
       const after = await repo.updateCounter(tx, id, changes);
       await writeAudit(tx, actor, now, { centreId: before.centreId, entity: 'counter', entityId: id, action: 'update', before, after });
       await repo.touchCounterList(tx, before.centreId);
+      await staffingChanged(deps, tx, before.centreId);
       return { ...(await viewOf(tx, id)), warnings: await warningsFor(tx, after) };
     }),
   );
@@ -273,6 +275,7 @@ export async function retireCounter(deps: AppDeps, actor: Actor, id: string): Pr
     const after = await repo.updateCounter(tx, id, { retiredAt: now, serviceStatus: 'closed', awayReason: null, expectedReturnAt: null, updatedAt: now });
     await writeAudit(tx, actor, now, { centreId: before.centreId, entity: 'counter', entityId: id, action: 'retire', before, after });
     await repo.touchCounterList(tx, before.centreId);
+    await staffingChanged(deps, tx, before.centreId);
     return viewOf(tx, id);
   });
 }

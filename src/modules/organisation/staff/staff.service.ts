@@ -16,6 +16,7 @@ import { requireCentre, requireDepartmentRef, requireOpenCentre } from '../refer
 import { mapUniqueViolations } from '../unique-violation.ts';
 import * as repo from './staff.repository.ts';
 import type { BoardEntry, StaffBoard, StaffCreate, StaffUpdate, StaffView } from './staff.schemas.ts';
+import { staffingChanged } from '../staffing.events.ts';
 
 /** How much of a staff record the caller may see. */
 export interface StaffVisibility {
@@ -114,6 +115,7 @@ export async function createStaff(deps: AppDeps, actor: Actor, centreId: string,
         updatedAt: now,
       });
       await writeAudit(tx, actor, now, { centreId, entity: 'staff', entityId: row.id, action: 'create', after: auditable(row) });
+      await staffingChanged(deps, tx, centreId);
       return staffView({ staff: row, departmentName: department?.name ?? null }, visibility);
     }),
   );
@@ -156,6 +158,7 @@ export async function updateStaff(deps: AppDeps, actor: Actor, id: string, input
       }
       const after = await repo.updateStaff(tx, id, changes);
       await writeAudit(tx, actor, now, { centreId: before.centreId, entity: 'staff', entityId: id, action: 'update', before: auditable(before), after: auditable(after) });
+      await staffingChanged(deps, tx, before.centreId);
       return viewOf(tx, id, visibility);
     }),
   );
@@ -177,6 +180,7 @@ export async function retireStaff(deps: AppDeps, actor: Actor, id: string, visib
     }
     const after = await repo.updateStaff(tx, id, { retiredAt: now, updatedAt: now });
     await writeAudit(tx, actor, now, { centreId: before.centreId, entity: 'staff', entityId: id, action: 'retire', before: auditable(before), after: auditable(after) });
+    await staffingChanged(deps, tx, before.centreId);
     return viewOf(tx, id, visibility);
   });
 }
