@@ -26,6 +26,12 @@ export interface CachedProgress {
   readonly parts: readonly Buffer[];
   /** The start (ms) of each running stage, in body order. */
   readonly runningSince: readonly number[];
+  /**
+   * The check code once it has matched `checkDigest` here: the same code again is not
+   * digested again. Only a right code is remembered, so a wrong one costs what it always
+   * did, whether the case exists or not.
+   */
+  verifiedCheck?: string;
 }
 
 interface State {

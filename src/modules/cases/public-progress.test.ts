@@ -58,6 +58,8 @@ describe('the public progress query', () => {
   });
 
   it('a wrong code and an unknown or malformed number answer alike: CASE_CHECK_FAILED (404)', async () => {
+    // The right code first: the kept answer remembers it, and no other code passes for it.
+    expect((await query(decided.caseNumber, PHONE.slice(-4), nextAddress())).statusCode).toBe(200);
     const from = nextAddress();
     const answers = [
       await query(decided.caseNumber, '0000', from),
