@@ -205,6 +205,9 @@ export const CaseDetail = Type.Object({
     }),
   ),
   allowedDecisions: Type.Array(Type.String(), { description: '材料核验结果允许的受理决定（材料核验中时）' }),
+  processSteps: Type.Array(Type.Object({ name: Type.String(), itemId: Nullable(Type.String()), itemName: Type.String() }), {
+    description: '可开始的办理环节（受理后、办结前），取自受理时所依据的办事指南版本及“一件事”流程',
+  }),
   items: Type.Array(
     Type.Object({
       itemId: Uuid,

@@ -114,15 +114,18 @@ export interface DetailParts {
   /** Oldest first. */
   readonly events: readonly repo.EventRow[];
   readonly review: ReviewRow | undefined;
-  /** The rules of the case's versions; needed while the case is `opened` only. */
+  /** The rules of the case's versions; needed while the case is opened, accepted or processing only ({@link RULED_STATUSES}). */
   readonly rules: CaseRules | null;
 }
+
+/** Where the detail shows what the rules allow: the decisions (opened) and the steps to start (accepted, processing). */
+const RULED_STATUSES: ReadonlySet<string> = new Set(['opened', 'accepted', 'processing']);
 
 /** The whole case; personal data in full only when `reveal` (the route checks who may). */
 export async function detailView(deps: AppDeps, q: Queryable, id: string, v: ViewContext, reveal: boolean): Promise<CaseDetail> {
   const [row, items, steps, events, review] = await Promise.all([repo.findCaseWithNames(q, id), repo.itemsOf(q, id), repo.stepsOf(q, id), repo.eventsOf(q, id), latestReviewOf(q, id)]);
   if (!row) throw new AppError('CASE_NOT_FOUND');
-  const rules = row.status === 'opened' ? rulesOf(await storedSources(deps, q, items, row.bundleId)) : null;
+  const rules = RULED_STATUSES.has(row.status) ? rulesOf(await storedSources(deps, q, items, row.bundleId)) : null;
   return detailFrom(await keysOf(deps), { row, items, steps, events, review, rules }, v, reveal);
 }
 
@@ -137,6 +140,10 @@ export function detailFrom(keys: Keys, parts: DetailParts, v: ViewContext, revea
     crossRegion: row.crossRegionScope ? { scope: row.crossRegionScope, decidingPlace: row.decidingPlace ?? '' } : null,
     checklist: row.checklist.map((e) => ({ name: e.name, issuingBody: e.issuingBody, required: e.required, status: e.status, statusLabel: MATERIAL_STATUS_LABELS[e.status], note: e.note, toleranceAllowed: e.toleranceAllowed })),
     allowedDecisions: row.status === 'opened' && rules ? allowedDecisions(row.checklist, rules.flags) : [],
+    processSteps:
+      row.status !== 'opened' && RULED_STATUSES.has(row.status) && rules
+        ? rules.steps.map((st) => ({ name: st.name, itemId: st.itemId, itemName: st.itemId ? (items.find((i) => i.itemId === st.itemId)?.name ?? '') : row.title }))
+        : [],
     items: items.map((i) => ({
       itemId: i.itemId,
       name: i.name,

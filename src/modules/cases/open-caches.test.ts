@@ -11,7 +11,9 @@ import { departmentInput } from '../../test/factories.ts';
 import { createTestContext, role, type Session, type TestContext } from '../../test/harness.ts';
 import { staff } from '../organisation/schema.ts';
 import { cases } from './schema.ts';
-import { makeCaseHall, openCase, person, post, user, type CaseHall } from './test-helpers.ts';
+import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
+import { publishItem } from '../catalogue/item-version.service.ts';
+import { act, COMPLETE, get, makeCaseHall, ok, openCase, person, post, user, type CaseBody, type CaseHall } from './test-helpers.ts';
 
 let ctx: TestContext;
 let admin: Session;
@@ -81,4 +83,28 @@ describe('what opening a case keeps in memory follows every change (§7.3.2.1)',
     expect(refused.body.error?.code).toBe('CENTRE_RETIRED');
   });
 
+
+  it('a new edition of the guide: the next case opens under it; a running case keeps the steps of its own (§7.3.2.1)', async () => {
+    const h = await makeCaseHall(ctx, admin);
+    const running = await openCase(ctx, h.clerk, h, { materials: COMPLETE });
+    const accepted = await ok(ctx, h.clerk, running.id, 'accept', { mode: 'normal' });
+    const names = (d: CaseBody) => (d.processSteps as { name: string }[]).map((st) => st.name);
+    expect(names(accepted)).toEqual(['申请', '受理', '审查', '决定', '送达']);
+
+    const edited = await ctx.as(h.manager, { method: 'PATCH', url: `/api/v1/items/${h.itemId}`, payload: { guide: { process: [{ name: '受理' }, { name: '现场核查' }, { name: '决定' }] } } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    await publishItem(ctx.deps, SYSTEM_ACTOR, h.itemId, { reviewer: '法制审核科', opinion: '同意发布' });
+
+    const next = await openCase(ctx, h.clerk, h, { materials: COMPLETE });
+    const [stored] = await ctx.deps.db.select({ versionId: cases.versionId }).from(cases).where(eq(cases.id, next.id));
+    const [own] = await ctx.deps.db.select({ versionId: cases.versionId }).from(cases).where(eq(cases.id, running.id));
+    expect(stored?.versionId).not.toBe(own?.versionId);
+    expect(names(await ok(ctx, h.clerk, next.id, 'accept', { mode: 'normal' }))).toEqual(['受理', '现场核查', '决定']);
+
+    const read = await get<CaseBody>(ctx, h.clerk, `/api/v1/cases/${running.id}`);
+    expect(names(read.body)).toEqual(['申请', '受理', '审查', '决定', '送达']);
+    const refused = await act(ctx, h.clerk, running.id, 'start_step', { name: '现场核查', handler: '王审查' });
+    expect(refused.status).toBe(422);
+    expect(names(await ok(ctx, h.clerk, running.id, 'start_step', { name: '审查', handler: '王审查' }))).toEqual(['申请', '受理', '审查', '决定', '送达']);
+  });
 });

@@ -70,6 +70,18 @@ describe('the public progress in memory', () => {
     expect((await query(c.caseNumber, CODE)).json()).toMatchObject({ status: 'accepted', stage: 'processing' });
   });
 
+  it('§8.1.2.1 a counter renumbered is seen by the very next query (the timeline names counters)', async () => {
+    const c = await openCase(ctx, hall.clerk, hall, { materials: COMPLETE });
+    await ok(ctx, hall.clerk, c.id, 'accept', { mode: 'normal' });
+    await eventually(async () => ctx.database.changes.live, (live) => live);
+    const counters = (res: { json(): { timeline: { counters: string[] }[] } }) => res.json().timeline[1]!.counters;
+    expect(counters(await query(c.caseNumber, CODE))).toEqual(['5']);
+    const renumbered = await ctx.as(hall.manager, { method: 'PATCH', url: `/api/v1/counters/${hall.counterId}`, payload: { number: '15' } });
+    expect(renumbered.statusCode, renumbered.body).toBe(200);
+    expect(counters(await query(c.caseNumber, CODE))).toEqual(['15']);
+    await ctx.as(hall.manager, { method: 'PATCH', url: `/api/v1/counters/${hall.counterId}`, payload: { number: '5' } });
+  });
+
   it('the throttle reads no row for keys that never failed, and every failure recorded through the service counts', async () => {
     const c = await openCase(ctx, hall.clerk, hall);
     await eventually(async () => ctx.database.changes.live, (live) => live);

@@ -6,7 +6,9 @@
  *
  * Valid until the change feed (LISTEN/NOTIFY) says otherwise, in every process at the
  * commit and in this one at once: {@link CASE_PROGRESS_TOPIC} (key: the case number) at
- * every transition of the case, CENTRE_TOPIC when a centre is renamed. While the feed
+ * every transition of the case, CENTRE_TOPIC when a centre is renamed, STAFFING_TOPIC
+ * when a counter is renumbered (the timeline names counters; the notice also comes with
+ * every sign-in and staff change, a few an hour, and drops every answer). While the feed
  * is not live nothing is trusted and every query reads the database; a read during
  * which any change was heard is used once and not kept (the rules of
  * catalogue/public-cache.ts and queue/config-cache.ts). Unknown numbers are not kept.
@@ -15,6 +17,7 @@ import type { ChangeFeed } from '../../platform/db/change-feed.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { CENTRE_TOPIC } from '../organisation/centres/centre.events.ts';
+import { STAFFING_TOPIC } from '../organisation/staffing.events.ts';
 
 /** The change-feed topic of a case's public progress (key: the case number). */
 export const CASE_PROGRESS_TOPIC = 'case-progress';
@@ -56,6 +59,7 @@ function stateOf(feed: ChangeFeed): State {
     s.entries.clear();
   };
   feed.subscribe(CENTRE_TOPIC, all);
+  feed.subscribe(STAFFING_TOPIC, all);
   feed.onReset(all);
   states.set(feed, (state = s));
   return state;

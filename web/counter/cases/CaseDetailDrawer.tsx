@@ -6,7 +6,7 @@
 import { Alert, Button, Drawer, Spin } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { workstationMessage } from '../messages.ts';
-import { getCase, stepsOf, type StepChoice } from './case-api.ts';
+import { getCase } from './case-api.ts';
 import { awaitsAcceptance, DETAIL_ACTION_LABELS, noticesOf, NOTICE_LABELS, noticeUrl, offeredActions, type DetailAction } from './case-actions.ts';
 import { CaseActionDialog } from './CaseActionDialog.tsx';
 import { CaseSummaryBlock, CaseTimeline, ChecklistView, EventsView, StepsView } from './CaseDetailView.tsx';
@@ -47,7 +47,6 @@ export function CaseDetailDrawer({
 }) {
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [steps, setSteps] = useState<readonly StepChoice[] | null>(null);
   const [action, setAction] = useState<DetailAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const buttons = useRef<Partial<Record<DetailAction, HTMLElement | null>>>({});
@@ -58,7 +57,6 @@ export function CaseDetailDrawer({
       const d = await getCase(id);
       setDetail(d);
       setError(null);
-      setSteps(await stepsOf(d).catch(() => []));
     } catch (e) {
       setError(workstationMessage(e));
     }
@@ -68,7 +66,6 @@ export function CaseDetailDrawer({
     setDetail(null);
     setDone(null);
     setError(null);
-    setSteps(null);
     if (caseId) void load(caseId);
   }, [caseId, load]);
 
@@ -124,8 +121,6 @@ export function CaseDetailDrawer({
                   }}
                   danger={a === 'withdraw'}
                   type={a === offered[0] ? 'primary' : 'default'}
-                  // The steps of the item's process are read first: a step is chosen among them.
-                  loading={a === 'start_step' && steps === null}
                   onClick={() => setAction(a)}
                 >
                   {DETAIL_ACTION_LABELS[a]}
@@ -161,7 +156,7 @@ export function CaseDetailDrawer({
             <EventsView events={detail.events} />
           </section>
 
-          <CaseActionDialog action={action} detail={detail} steps={steps ?? []} clerkName={clerkName} onClose={() => setAction(null)} afterClose={refocus} onDone={finished} />
+          <CaseActionDialog action={action} detail={detail} steps={detail.processSteps} clerkName={clerkName} onClose={() => setAction(null)} afterClose={refocus} onDone={finished} />
         </div>
       )}
     </Drawer>

@@ -53,6 +53,7 @@ function detail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     crossRegion: null,
     checklist: [],
     allowedDecisions: [],
+    processSteps: [],
     items: [],
     steps: [],
     suspendedSeconds: 0,

@@ -48,19 +48,8 @@ export async function rulesFor(target: { readonly itemId: string } | { readonly 
   return { ...rulesOf(guides.map((g) => ({ itemId: g.id, guide: g.guide }))), guides };
 }
 
-/** The steps a case may go through: each item's 办理流程 and a bundle's own steps (names the server checks). */
-export interface StepChoice {
-  readonly name: string;
-  readonly itemId: string | null;
-  readonly itemName: string;
-}
-
-export async function stepsOf(detail: Pick<CaseDetail, 'items' | 'bundleId'>): Promise<StepChoice[]> {
-  const guides = await Promise.all(detail.items.map((i) => publishedGuide(i.itemId).catch(() => null)));
-  const out: StepChoice[] = detail.items.flatMap((item, i) => (guides[i]?.guide.process ?? []).map((p) => ({ name: p.name, itemId: item.itemId, itemName: item.name })));
-  if (detail.bundleId) {
-    const bundle = await getBundle(detail.bundleId).catch(() => null);
-    for (const s of bundle?.steps ?? []) out.push({ name: s.name, itemId: null, itemName: bundle!.name });
-  }
-  return out;
-}
+/**
+ * A step a case may start: each item's 办理流程 and a bundle's own steps, as the version the
+ * case opened under names them (the server lists them in the detail, `processSteps`).
+ */
+export type StepChoice = CaseDetail['processSteps'][number];
