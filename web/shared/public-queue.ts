@@ -52,7 +52,8 @@ export function loadKioskInfo(centreId: string): Promise<KioskInfo> {
 }
 
 /** The absolute address of the ticket's status page, for its QR code. */
-export function statusUrl(ticket: Pick<IssuedTicket, 'id' | 'statusPath'>, origin = window.location.origin): string {
+export function statusUrl(ticket: Pick<IssuedTicket, 'id' | 'statusPath'> & { readonly statusUrl?: string | undefined }, origin = window.location.origin): string {
+  if (ticket.statusUrl) return ticket.statusUrl;
   const path = ticket.statusPath || ticketStatusPagePath(ticket.id);
   return /^https?:\/\//.test(path) ? path : `${origin}${path}`;
 }

@@ -234,4 +234,25 @@ describe('signing in and out (§6.4.2)', () => {
     await callNext(spare, hall.counters.comp[0]!);
     expect((await post(ctx, spare, `/api/v1/counters/${hall.counters.comp[0]}/sign-out`)).body).toMatchObject({ error: { code: 'COUNTER_HOLDS_TICKET' } });
   });
+
+  it('retiring a counter signs its clerk out (audited); refused while it holds a called ticket, and nothing changes', async () => {
+    const h = await makeHall(ctx, admin);
+    const retire = (counterId: string) => ctx.as(h.manager, { method: 'DELETE', url: `/api/v1/counters/${counterId}` });
+    await issue(ctx, h.manager, h, { queueId: h.queues.b });
+    expect((await callNext(h.clerks.estate, h.counters.estate)).status).toBe(200);
+    const refused = await retire(h.counters.estate);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: { code: 'COUNTER_HOLDS_TICKET' } });
+    expect((await get<{ status: string; clerk: { name: string } | null }>(ctx, h.manager, `/api/v1/counters/${h.counters.estate}/screen`)).body.clerk).not.toBeNull();
+
+    const [c4] = h.counters.comp.slice(-1);
+    expect((await retire(c4!)).statusCode).toBe(200);
+    const screen = await get<{ status: string; clerk: unknown }>(ctx, h.manager, `/api/v1/counters/${c4}/screen`);
+    expect(screen.body).toMatchObject({ status: 'closed', clerk: null });
+    expect((await callNext(h.clerks.comp.at(-1)!, c4!)).status).toBeGreaterThanOrEqual(400);
+    const audit = await ctx.deps.db.select().from(auditLog).where(and(eq(auditLog.entity, 'counter_sign_in'), eq(auditLog.action, 'sign-out'), eq(auditLog.centreId, h.centreId)));
+    expect(audit.map((a) => (a.after as { reason?: string }).reason)).toContain('counter retired');
+    // The clerk may sign in elsewhere at once.
+    expect((await post(ctx, h.clerks.comp.at(-1)!, `/api/v1/counters/${h.counters.tidal}/sign-in`)).status).toBe(200);
+  });
 });

@@ -133,6 +133,20 @@ describe('issuing rules (issuing.ts)', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ error: { code: 'TICKET_SOURCE_NOT_ALLOWED', fields: [{ path: '/source' }] } });
   });
+
+  it('the slip’s QR code opens the status page at the public address (GOVHALL_PUBLIC_URL, else the request’s host)', async () => {
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/centres/${hall.centreId}/tickets`, payload: { source: 'kiosk', queueId: hall.queues.a }, headers: { authorization: `Bearer ${kiosk}`, host: 'zwfw.example.gov.cn' } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().statusUrl).toBe(`http://zwfw.example.gov.cn/portal/tickets/${res.json().id}`);
+  });
+
+  it('a kiosk may not declare the green channel: the centre’s staff grant it', async () => {
+    const res = await asKiosk(`/api/v1/centres/${hall.centreId}/tickets`, { source: 'kiosk', queueId: hall.queues.a, priority: 'green_channel' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ error: { code: 'TICKET_PRIORITY_NOT_ALLOWED', fields: [{ path: '/priority' }] } });
+    const elderly = await asKiosk(`/api/v1/centres/${hall.centreId}/tickets`, { source: 'kiosk', queueId: hall.queues.a, priority: 'elderly' });
+    expect(elderly.statusCode, elderly.body).toBe(201);
+  });
 });
 
 describe('personal data and priority', () => {

@@ -7,7 +7,7 @@ import { displayRoutes } from './display.routes.ts';
 import { logNotifier, setNotifier } from './notify.ts';
 import { publicQueueRoutes } from './public.routes.ts';
 import { queueConfigRoutes } from './queue-config.routes.ts';
-import { counterStatusEvent } from './sign-in.service.ts';
+import { counterStatusEvent, signOutRetiredCounter } from './sign-in.service.ts';
 import { publish } from './stream.ts';
 import { ticketRoutes } from './ticket.routes.ts';
 
@@ -18,9 +18,11 @@ export function queueRoutes(app: App, deps: AppDeps): void {
   displayRoutes(app, deps);
   publicQueueRoutes(app, deps);
   setNotifier(deps, logNotifier(app.log), app.log);
-  // A pause or an absence set at the counter (§5.1.5.1) reaches the screens at once.
-  onCounterStatusChange(deps, async (d, tx, counterId, centreId) => {
-    const event = await counterStatusEvent(tx, counterId);
-    if (event) await publish(d, tx, centreId, [event]);
+  // A pause or an absence set at the counter (§5.1.5.1) reaches the screens at once; a
+  // retired counter's clerk is signed out (and it may not be retired while it serves).
+  onCounterStatusChange(deps, async (d, tx, change) => {
+    if (change.retired) await signOutRetiredCounter(tx, change.actor, change.counterId, change.centreId, change.now);
+    const event = await counterStatusEvent(tx, change.counterId);
+    if (event) await publish(d, tx, change.centreId, [event]);
   });
 }

@@ -18,6 +18,7 @@ import { lockCounter, touchCounterList, updateCounter } from '../organisation/co
 import { findActiveStaffByUser } from '../organisation/staff/staff.repository.ts';
 import type { CounterCard } from './display.schemas.ts';
 import { hallCounter, signInAtCounter, signInOfUser } from './hall.repository.ts';
+import { counters } from '../organisation/schema.ts';
 import { counterSignIns } from './schema.ts';
 import { publish, type StreamEvent } from './stream.ts';
 import { ticketsHeldBy } from './ticket.repository.ts';
@@ -46,6 +47,20 @@ async function setStatus(tx: Tx, actor: Actor, counterId: string, centreId: stri
   await updateCounter(tx, counterId, { serviceStatus: next.status, awayReason: next.awayReason, expectedReturnAt: next.expectedReturnAt, updatedAt: now });
   await touchCounterList(tx, centreId);
   await writeAudit(tx, actor, now, { centreId, entity: 'counter', entityId: counterId, action: 'status', before: { serviceStatus: before }, after: { serviceStatus: next.status, reason } });
+}
+
+/**
+ * In the transaction retiring a counter (organisation's counter.service.ts): the clerk
+ * signed in there is signed out, audited; refused while the counter holds a called or
+ * serving ticket (it must be finished, transferred or parked first).
+ */
+export async function signOutRetiredCounter(tx: Tx, actor: Actor, counterId: string, centreId: string, now: Date): Promise<void> {
+  const current = await signInAtCounter(tx, counterId);
+  if (!current) return;
+  const [counter] = await tx.select({ number: counters.number }).from(counters).where(eq(counters.id, counterId));
+  await assertHoldsNothing(tx, counterId, counter?.number ?? '');
+  await endSignIn(tx, current.id, now);
+  await writeAudit(tx, actor, now, { centreId, entity: 'counter_sign_in', entityId: current.id, action: 'sign-out', after: { counterId, staffId: current.staffId, reason: 'counter retired' } });
 }
 
 /** The `counter.status` event of a counter as it is now in the transaction. */

@@ -10,6 +10,7 @@ import { issue } from './issue.service.ts';
 import { ticketScope } from './scopes.ts';
 import { act, getTicket, type ActionInput } from './ticket-action.service.ts';
 import { ACTION_SUMMARIES, ActionBodies, ActionResult, IssueBody, IssueResult, TicketDetail, type ActionName } from './ticket.schemas.ts';
+import { publicBase } from '../../platform/http/public-base.ts';
 
 const tags = ['queue'];
 
@@ -36,9 +37,12 @@ export function ticketRoutes(app: App, deps: AppDeps): void {
       const p = request.principal!;
       // A kiosk issues kiosk tickets and appointment check-ins; a "counter" ticket, bound by no queue window or quota, is staff's.
       if (p.kind === 'device' && request.body.source === 'counter') throw fieldError('TICKET_SOURCE_NOT_ALLOWED', '/source', '取号机只能发放取号机号码或预约签到号码');
+      // The green channel is the centre's to grant (its staff), never a citizen's own declaration.
+      if (p.kind === 'device' && request.body.priority === 'green_channel') throw fieldError('TICKET_PRIORITY_NOT_ALLOWED', '/priority', '绿色通道须由工作人员核定，取号机不能选择');
       const ticketActor: TicketActor = p.kind === 'device' ? { kind: 'citizen' } : { kind: 'staff', userId: p.id };
       const result = await issue(deps, requestActor(request), ticketActor, request.params.centreId, request.body);
-      return reply.status(201).send(result);
+      // The slip's QR code opens the portal at its public address, also behind a proxy that rewrites the host.
+      return reply.status(201).send({ ...result, statusUrl: `${publicBase(deps, request)}${result.statusPath}` });
     },
   );
 

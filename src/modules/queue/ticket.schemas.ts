@@ -65,6 +65,7 @@ export const IssueResult = Type.Object({
   estimatedWaitMinutes: Nullable(Type.Number()),
   estimateText: Type.String(),
   statusPath: Type.String({ description: '/portal/tickets/{id}：二维码指向的实时状态页' }),
+  statusUrl: Type.Optional(Type.String({ description: '实时状态页的完整地址（GOVHALL_PUBLIC_URL，未设置时为请求的地址）：取号单二维码' })),
 });
 export type IssueResult = Static<typeof IssueResult>;
 

@@ -218,11 +218,20 @@ export async function updateCounter(deps: AppDeps, actor: Actor, id: string, inp
 }
 
 /**
- * Told in the transaction of every status change, as its last step: the queue module
- * sends the counter's card to the hall and counter screens (§6.4.2). One listener per
- * database, set when the routes are registered.
+ * Told in the transaction of every status change and of a retirement, as its last step:
+ * the queue module sends the counter's card to the hall and counter screens (§6.4.2),
+ * and on retirement signs out the clerk still signed in there (refusing while the counter
+ * holds a called or serving ticket). One listener per database, set when the routes are
+ * registered.
  */
-export type CounterStatusListener = (deps: AppDeps, tx: Tx, counterId: string, centreId: string) => Promise<void>;
+export interface CounterStatusChange {
+  readonly counterId: string;
+  readonly centreId: string;
+  readonly retired: boolean;
+  readonly actor: Actor;
+  readonly now: Date;
+}
+export type CounterStatusListener = (deps: AppDeps, tx: Tx, change: CounterStatusChange) => Promise<void>;
 const statusListeners = new WeakMap<Database, CounterStatusListener>();
 
 export function onCounterStatusChange(deps: AppDeps, listener: CounterStatusListener): void {
@@ -260,7 +269,7 @@ export async function setCounterStatus(deps: AppDeps, actor: Actor, id: string, 
     });
     await repo.touchCounterList(tx, before.centreId);
     const view = await viewOf(tx, id);
-    await statusListeners.get(deps.database)?.(deps, tx, id, before.centreId);
+    await statusListeners.get(deps.database)?.(deps, tx, { counterId: id, centreId: before.centreId, retired: false, actor, now });
     return view;
   });
 }
@@ -276,6 +285,7 @@ export async function retireCounter(deps: AppDeps, actor: Actor, id: string): Pr
     await writeAudit(tx, actor, now, { centreId: before.centreId, entity: 'counter', entityId: id, action: 'retire', before, after });
     await repo.touchCounterList(tx, before.centreId);
     await staffingChanged(deps, tx, before.centreId);
+    await statusListeners.get(deps.database)?.(deps, tx, { counterId: id, centreId: before.centreId, retired: true, actor, now });
     return viewOf(tx, id);
   });
 }
