@@ -8,7 +8,7 @@
  */
 import { ApiError, api } from '../shared/api.ts';
 import { forgetDevice, startDeviceSession, storedDeviceToken } from '../shared/device.ts';
-import type { IssuedTicket, KioskIssueBody } from '../shared/public-queue.ts';
+import { newRequestId, type IssuedTicket, type KioskIssueBody } from '../shared/public-queue.ts';
 
 const KEY = 'govhall.kiosk.device';
 
@@ -77,7 +77,29 @@ export function isTokenRefused(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
 }
 
-/** `POST /api/v1/centres/{centreId}/tickets` as this kiosk (the API client sends the token as Bearer; source `kiosk`). */
-export function issueAsKiosk(device: KioskDevice, body: Omit<KioskIssueBody, 'source'>): Promise<IssuedTicket> {
-  return api.post<IssuedTicket>(`/api/v1/centres/${device.centreId}/tickets`, { ...body, source: 'kiosk' } satisfies KioskIssueBody);
+/** Waits before sending an issue again when the answer was lost (no connection, a gateway error). */
+const RESEND_AFTER_MS = [500, 1_500];
+
+/** Whether an issuing request may have reached the server without its answer reaching the kiosk. */
+export function answerLost(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504);
+}
+
+/**
+ * `POST /api/v1/centres/{centreId}/tickets` as this kiosk (the API client sends the token
+ * as Bearer; source `kiosk`). One request id for the citizen's one tap: when the answer is
+ * lost it is sent again, twice at most, and the server answers the ticket it issued the
+ * first time (§7.1.5: never two numbers for one tap).
+ */
+export async function issueAsKiosk(device: KioskDevice, body: Omit<KioskIssueBody, 'source' | 'requestId'>, wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<IssuedTicket> {
+  const request = { ...body, source: 'kiosk', requestId: newRequestId() } satisfies KioskIssueBody;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api.post<IssuedTicket>(`/api/v1/centres/${device.centreId}/tickets`, request);
+    } catch (error) {
+      const delay = RESEND_AFTER_MS[attempt];
+      if (!answerLost(error) || delay === undefined) throw error;
+      await wait(delay);
+    }
+  }
 }

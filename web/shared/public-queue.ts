@@ -38,7 +38,21 @@ export const DECLARABLE_PRIORITIES = [
 export type DeclaredPriority = (typeof DECLARABLE_PRIORITIES)[number]['value'];
 
 /** What the kiosk sends (`POST /api/v1/centres/{centreId}/tickets`, device session). */
-export type KioskIssueBody = Pick<IssueBody, 'queueId' | 'itemId' | 'phone' | 'idNumber'> & { readonly source: 'kiosk'; readonly priority?: DeclaredPriority };
+export type KioskIssueBody = Pick<IssueBody, 'queueId' | 'itemId' | 'phone' | 'idNumber' | 'requestId'> & { readonly source: 'kiosk'; readonly priority?: DeclaredPriority };
+
+/**
+ * A request id for issuing (a version-4 UUID): the server makes it the ticket's id, so a
+ * request sent again after a lost answer is answered the same ticket. Built from
+ * `crypto.getRandomValues`, which, unlike `crypto.randomUUID`, also works on a kiosk
+ * served over plain http inside the hall's network.
+ */
+export function newRequestId(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+  const b = random(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
 /** What a phone sends (`POST /api/v1/public/centres/{centreId}/tickets`): no source, no declared priority. */
 export type MobileIssueBody = PublicIssueBody;
 

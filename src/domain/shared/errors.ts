@@ -179,6 +179,7 @@ export const ERRORS = {
   TICKET_QUEUE_REQUIRED: { kind: 'rule', zh: '须选择队列或办理事项', en: 'A queue or an item is required' },
   ITEM_HAS_NO_QUEUE: { kind: 'rule', zh: '该事项暂未设置取号队列，请到咨询台咨询', en: 'No queue serves this item' },
   TICKET_SOURCE_NOT_ALLOWED: { kind: 'rule', zh: '取号来源与取号设备不符', en: 'This source is not allowed for this caller' },
+  TICKET_REQUEST_REUSED: { kind: 'conflict', zh: '该请求编号已用于另一次取号', en: 'This request id was used for another ticket request' },
   TICKET_PRIORITY_NOT_ALLOWED: { kind: 'rule', zh: '绿色通道须由工作人员核定，取号机不能选择', en: 'Only staff may grant the green channel' },
   COUNTER_NOT_SIGNED_IN: { kind: 'rule', zh: '请先登录该窗口', en: 'Sign in to the counter first' },
   STAFF_RECORD_REQUIRED: { kind: 'rule', zh: '账号未关联本中心在岗工作人员，不能登录窗口', en: 'The account is not linked to an active staff member of this centre' },

@@ -22,9 +22,11 @@ import { AppError, referenceError } from '../../domain/shared/errors.ts';
 import type { TimeWindow } from '../../domain/organisation/types.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { uniqueViolation } from '../../platform/db/unique-violation.ts';
 import { getCalendar } from '../calendar/calendar.service.ts';
 import { centreQueueConfig, type CentreQueueConfig, type ConfiguredQueue } from './config-cache.ts';
 import { tieRows, writeIssue, type IssueWrite } from './issue.repository.ts';
+import { replayIssue } from './issue-replay.ts';
 import { dataKeys, protectIdNumber, protectPhone } from './personal-data.ts';
 import * as repo from './ticket.repository.ts';
 import type { IssueResult } from './ticket.schemas.ts';
@@ -40,6 +42,8 @@ export interface IssueInput {
   readonly priority?: Exclude<PriorityClass, 'normal' | 'appointment'> | undefined;
   readonly appointmentId?: string | undefined;
   readonly appointmentSlotStart?: string | undefined;
+  /** The client's id of this request, which becomes the ticket's id: a request sent again is answered its first ticket (issue-replay.ts). */
+  readonly requestId?: string | undefined;
 }
 
 export function issuingQueue(q: { readonly id: string; readonly name: string; readonly dailyQuota: number | null; readonly issuingWindows: readonly TimeWindow[] }): IssuingQueue {
@@ -73,6 +77,10 @@ async function context(deps: AppDeps, centreId: string, input: IssueInput): Prom
  * event, the audit record and the stream event (issue.repository.ts).
  */
 export async function issue(deps: AppDeps, actor: Actor, ticketActor: TicketActor, centreId: string, input: IssueInput): Promise<IssueResult> {
+  if (input.requestId) {
+    const earlier = await replayIssue(deps, input.requestId, { centreId, queueId: input.queueId, itemId: input.itemId });
+    if (earlier) return earlier;
+  }
   const now = deps.clock();
   const request = normaliseIssueRequest({ source: input.source, phone: input.phone ?? null, idNumber: input.idNumber ?? null });
   const { config, queue } = await context(deps, centreId, input);
@@ -92,7 +100,7 @@ export async function issue(deps: AppDeps, actor: Actor, ticketActor: TicketActo
   const day = serviceDayKey(now);
   const counted = request.source === 'mobile' || (countsTowardQuota(request.source) && queue.dailyQuota !== null);
   const poolKeyOf = poolKey(queue);
-  const id = randomUUID();
+  const id = input.requestId ?? randomUUID();
   const { ticket, event } = newTicket(
     // The number is drawn and formatted by the issuing statement (issue.repository.ts), which gives it to the event and the audit record too.
     { id, queueId: queue.id, number: '', source: request.source, priority: classification.priority, issuedAt: now, queuedAt: classification.queuedAt },
@@ -138,10 +146,10 @@ export async function issue(deps: AppDeps, actor: Actor, ticketActor: TicketActo
     userId: ticketActor.kind === 'staff' ? ticketActor.userId : null,
   };
 
-  const read = !counted
+  const read = await (!counted
     ? // Nothing to count under the number's lock: the statement draws it and is the whole transaction.
-      await writeIssue(deps, null, write)
-    : await deps.db.transaction(async (tx) => {
+      writeIssue(deps, null, write)
+    : deps.db.transaction(async (tx) => {
         // Mobile limits hold per centre and day across queues: one phone (or ID) at a time.
         if (request.source === 'mobile') {
           if (phone) await repo.lockDigest(tx, phone.phoneDigest);
@@ -157,7 +165,14 @@ export async function issue(deps: AppDeps, actor: Actor, ticketActor: TicketActo
         const decision = decideIssue({ queue: issuingQueue(queue), centre, request, counts, limits: settings.issuing, now });
         if (!decision.ok) throw refusalError(decision.refusal);
         return writeIssue(deps, tx, write, sequence);
-      });
+      })
+  ).catch(async (err: unknown) => {
+    // The same request, sent again while the first was being written: the first one's ticket (its number drawn once, this one's rolled back).
+    const earlier = input.requestId && uniqueViolation(err) !== undefined ? await replayIssue(deps, input.requestId, { centreId, queueId: input.queueId, itemId: input.itemId }) : undefined;
+    if (earlier) return { replayed: earlier } as const;
+    throw err;
+  });
+  if ('replayed' in read) return read.replayed;
   const written = read.written ?? spent(queue.prefix);
   const row: repo.TicketRow = { ...NEW_TICKET_DEFAULTS, ...write.ticket, sequence: written.sequence, number: written.number };
 

@@ -2,7 +2,8 @@
  * Issuing (DB36/T 2016 §5.2.2 排队取号机, §6.2, §7.1.5, §8.1.3.5; issue 4 "Queues and
  * tickets", "Mobile ticket", "Faults and bad input").
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { queryRows } from '../../platform/db/database.ts';
@@ -132,6 +133,29 @@ describe('issuing rules (issuing.ts)', () => {
     const res = await asKiosk(`/api/v1/centres/${hall.centreId}/tickets`, { source: 'counter', queueId: hall.queues.a });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ error: { code: 'TICKET_SOURCE_NOT_ALLOWED', fields: [{ path: '/source' }] } });
+  });
+
+  it('a request sent again with its requestId is answered its first ticket: one number (§7.1.5); the id reused elsewhere is refused', async () => {
+    const requestId = randomUUID();
+    const body = { source: 'kiosk', queueId: hall.queues.c, requestId };
+    const first = await asKiosk(`/api/v1/centres/${hall.centreId}/tickets`, body);
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await asKiosk(`/api/v1/centres/${hall.centreId}/tickets`, body);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toMatchObject({ id: requestId, number: first.json().number, queueName: first.json().queueName, peopleAhead: first.json().peopleAhead });
+    const reused = await asKiosk(`/api/v1/centres/${hall.centreId}/tickets`, { source: 'kiosk', queueId: hall.queues.a, requestId });
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json()).toMatchObject({ error: { code: 'TICKET_REQUEST_REUSED', fields: [{ path: '/requestId' }] } });
+    // Sent twice at once: still one ticket, both answered it, and the next number follows without a gap.
+    const twin = randomUUID();
+    const both = await Promise.all([0, 1].map(() => asKiosk(`/api/v1/centres/${hall.centreId}/tickets`, { source: 'kiosk', queueId: hall.queues.c, requestId: twin })));
+    expect(both.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(both[0]!.json().number).toBe(both[1]!.json().number);
+    const rows = await ctx.deps.db.select({ id: tickets.id }).from(tickets).where(inArray(tickets.id, [requestId, twin]));
+    expect(rows).toHaveLength(2);
+    const next = await asKiosk(`/api/v1/centres/${hall.centreId}/tickets`, { source: 'kiosk', queueId: hall.queues.c });
+    const seq = (n: string) => Number(n.slice(1));
+    expect(seq(next.json().number)).toBe(seq(both[0]!.json().number) + 1);
   });
 
   it('the slip’s QR code opens the status page at the public address (GOVHALL_PUBLIC_URL, else the request’s host)', async () => {

@@ -11,6 +11,7 @@ const issueFields = {
   itemId: Type.Optional(Uuid),
   phone: Type.Optional(Type.String({ maxLength: 20, description: '手机号码（到号提醒；手机取号必填）' })),
   idNumber: Type.Optional(Type.String({ maxLength: 18, description: '居民身份证号码（判断老年人等优先；仅保存脱敏信息）' })),
+  requestId: Type.Optional({ ...Uuid, description: '本次取号请求的编号（UUID，客户端生成）：超时重发时带同一编号，只出一个号，返回首次所取的号' }),
 };
 
 export const IssueBody = Type.Object(
