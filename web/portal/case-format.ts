@@ -1,10 +1,15 @@
 /** Chinese wording of a case's progress for the public page (times in Asia/Shanghai, the centre's zone). */
+import { STAGE_STATE_LABELS } from '../../src/domain/cases/timeline.ts';
+import { durationText as duration } from '../shared/duration.ts';
 import { shanghaiTime } from '../shared/public-queue.ts';
 import type { PublicCaseView } from './types.ts';
 
 export function timeText(iso: string | null | undefined): string {
   return iso ? shanghaiTime(iso) : '—';
 }
+
+/** A stage's duration; nothing when there is none. */
+export const durationText = (seconds: number | null | undefined): string => duration(seconds, '');
 
 /** A due date: a day-unit limit ends at 24:00 (stored as 23:59:59.999), shown as the day itself. */
 export function dueText(iso: string | null | undefined): string {
@@ -13,25 +18,12 @@ export function dueText(iso: string | null | undefined): string {
   return text.endsWith(' 23:59') ? `${text.slice(0, 10)} 24:00 前` : text;
 }
 
-/** Seconds as 2 天 3 小时 / 1 小时 5 分钟 / 12 分钟 / 不足 1 分钟. */
-export function durationText(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined) return '';
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 1) return '不足 1 分钟';
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  if (days > 0) return hours > 0 ? `${days} 天 ${hours} 小时` : `${days} 天`;
-  if (hours > 0) return mins > 0 ? `${hours} 小时 ${mins} 分钟` : `${hours} 小时`;
-  return `${mins} 分钟`;
-}
 
-export const STAGE_STATE_TEXT: Readonly<Record<string, string>> = { done: '已完成', current: '进行中', pending: '未开始', skipped: '未经过' };
 
 /** A stage's state in words; the archiving stage, once reached, is 待归档 until the file is archived. */
 export function stageStateText(stage: string, state: string): string {
   if (stage === 'archiving' && state === 'current') return '待归档';
-  return STAGE_STATE_TEXT[state] ?? state;
+  return (STAGE_STATE_LABELS as Record<string, string>)[state] ?? state;
 }
 
 /** The status of a case that never reached acceptance or was withdrawn: no due date, no decision. */

@@ -1,22 +1,12 @@
 /** DB36/T 2016 §8.1.2.3, §8.2.2: the applicant of a case — GB 11643 and GB 32100 checks, document shapes, masking. */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../shared/errors.ts';
 import { residentIdCheckChar, usccCheckChar } from '../shared/identity.ts';
 import { checkApplicant, isValidIdNumber, maskApplicant, normalisePhone, phoneCheckCode, type ApplicantInput } from './applicant.ts';
+import { caught } from '../shared/caught.ts';
 
 const ID = '11010519491231002X';
 const USCC = '91360100MA35XXXX0X'.slice(0, 17);
 const VALID_USCC = USCC + usccCheckChar(USCC);
-
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 const person = (o: Partial<Extract<ApplicantInput, { kind: 'person' }>> = {}): ApplicantInput => ({ kind: 'person', name: ' 张三丰 ', idType: 'resident_id', idNumber: ID, phone: '138 1234 5678', ...o });
 

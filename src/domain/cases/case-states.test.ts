@@ -1,6 +1,6 @@
 /** DB36/T 2016 §8.1.2, §7.5.2.3, §8.2.7: the one transition table of cases, every status × every action. */
 import { describe, expect, it } from 'vitest';
-import { AppError, ERRORS } from '../shared/errors.ts';
+import { ERRORS } from '../shared/errors.ts';
 import {
   CASE_ACTIONS,
   CASE_STATUSES,
@@ -14,16 +14,7 @@ import {
   type CaseStatus,
 } from './case-states.ts';
 import { INCOMPLETE, TOLERATED, at, caseIn, clerk, context, fresh, manager } from './test-fixtures.ts';
-
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+import { caught } from '../shared/caught.ts';
 
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {

@@ -318,6 +318,29 @@ export const CASE_EVENT_TYPES = [
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
+/** What each recorded event says in the case's log (§8.1.2.1), on every screen that shows it. */
+export const CASE_EVENT_LABELS: Readonly<Record<CaseEventType, string>> = {
+  opened: '开件（材料核验）',
+  correction_requested: '一次性告知补正',
+  resubmitted: '补正后重新提交',
+  refused: '不予受理',
+  reopened: '复核纠正，重新受理',
+  withdrawn: '申请人撤回',
+  accepted: '受理',
+  step_started: '开始办理环节',
+  step_finished: '完成办理环节',
+  suspended: '暂停计时',
+  resumed: '恢复计时',
+  extended: '延长办理时限',
+  tolerance_completed: '补齐容缺材料',
+  decided: '作出决定',
+  pickup_notified: '通知领取',
+  picked_up: '现场领取',
+  posted: '邮寄送达',
+  delivered: '确认签收',
+  archived: '资料归档',
+};
+
 /** One stored event (the timeline of §8.1.2.1): every transition with time, actor, counter and data (personal data masked). */
 export interface CaseEvent {
   readonly type: CaseEventType;

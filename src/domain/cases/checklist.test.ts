@@ -1,19 +1,9 @@
 /** DB36/T 2016 §8.1.2.3 (b, c), §8.2.4, §8.2.7: the materials checklist against the published version, and the decisions it allows. */
 import { describe, expect, it } from 'vitest';
 import { material } from '../catalogue/test-fixtures.ts';
-import { AppError } from '../shared/errors.ts';
 import { allowedDecisions, assertAcceptable, buildChecklist, checklistSource, correctionItems, initialChecklist } from './checklist.ts';
 import { COMPLETE, INCOMPLETE, SOURCE, TOLERATED } from './test-fixtures.ts';
-
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+import { caught } from '../shared/caught.ts';
 
 describe('building the checklist from the version', () => {
   it('§8.1.2.3c a material obtained by data sharing is never asked: listed as shared', () => {

@@ -63,6 +63,8 @@ export interface TimelineEvent {
 
 export type StageState = 'done' | 'current' | 'pending' | 'skipped';
 
+export const STAGE_STATE_LABELS: Readonly<Record<StageState, string>> = { done: '已完成', current: '进行中', pending: '未开始', skipped: '未经过' };
+
 export interface TimelineStage {
   readonly stage: CaseStage;
   readonly label: string;

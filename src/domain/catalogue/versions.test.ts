@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../shared/errors.ts';
 import { flags, guide, material } from './test-fixtures.ts';
 import {
   VERSION_TRANSITIONS,
@@ -16,6 +15,7 @@ import {
   type VersionCommand,
   type VersionStatus,
 } from './versions.ts';
+import { caught } from '../shared/caught.ts';
 
 const at = new Date('2025-03-03T10:00:00+08:00');
 const later = new Date('2025-03-04T09:00:00+08:00');
@@ -32,16 +32,6 @@ function command(action: VersionAction): VersionCommand {
     case 'withdraw':
       return { action, actor: 'u-manager', at: later, reason: '事项取消' };
   }
-}
-
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
 }
 
 const inState = (status: VersionStatus): ItemVersionState => ({ ...newDraft(1), status });

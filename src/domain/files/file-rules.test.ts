@@ -1,9 +1,9 @@
 // DB36/T 2016 §6.3.2: 空白表格 and 格式范本 are stored files of the allowed kinds, at most 10 MB.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../shared/errors.ts';
 import { checkFile, checkFileSize, contentMatches, extensionOf, formatOfExtension, normaliseFileName, zipEntryNames, type FileFields } from './file-rules.ts';
 import { ACCEPTED_EXTENSIONS, FILE_FORMAT_LIST, FILE_FORMATS, formatBytes, MAX_FILE_BYTES, type FileFormat } from './file-types.ts';
 import { concat, crc32, docBytes, docxBytes, jpegBytes, ofdBytes, ole2Bytes, pdfBytes, pngBytes, xlsBytes, xlsxBytes, zip } from './test-fixtures.ts';
+import { caught } from '../shared/caught.ts';
 
 const FIELDS: FileFields = { name: { path: 'querystring:/name', label: '文件名' }, content: { path: '/', label: '上传文件' } };
 
@@ -17,16 +17,6 @@ const SAMPLES: Record<FileFormat, () => Uint8Array> = {
   png: pngBytes,
   ofd: ofdBytes,
 };
-
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('file types', () => {
   it('allow exactly PDF, Word, Excel, JPG, PNG and OFD', () => {

@@ -19,6 +19,7 @@ import {
   type IssuedCounts,
   type IssuingQueue,
 } from './issuing.ts';
+import { caught } from '../shared/caught.ts';
 
 // Hours: 09:00–12:00, 13:30–17:00 with lunch service; off-peak 08:00–09:00 and 17:00–18:30; Saturday 09:00–12:00.
 const centre = { hours: DEFAULT_SERVICE_HOURS, calendar: new WorkingCalendar(SHIPPED_YEARS) };
@@ -45,16 +46,6 @@ function decide(nowLocal: string, request: IssueRequest = { source: 'kiosk' }, c
 function refusal(d: IssueDecision) {
   if (d.ok) throw new Error('expected a refusal');
   return d.refusal;
-}
-
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
 }
 
 describe('the centre’s service mode (calendar/service-mode.ts)', () => {

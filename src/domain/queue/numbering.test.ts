@@ -1,6 +1,5 @@
 /** DB36/T 2016 §5.2.2 排队取号机, §7.1.5 取号秩序: ticket numbers per queue per service day. */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../shared/errors.ts';
 import {
   TICKET_SEQUENCE_MAX,
   checkQueuePrefix,
@@ -10,16 +9,7 @@ import {
   parseTicketNumber,
   serviceDayKey,
 } from './numbering.ts';
-
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+import { caught } from '../shared/caught.ts';
 
 describe('serviceDayKey: the Shanghai calendar date, whatever the process time zone', () => {
   it('turns at 00:00 Asia/Shanghai (16:00 UTC)', () => {

@@ -1,10 +1,10 @@
 /** DB36/T 2016 §7.1.6.2 抢单, §7.1.6.3 专业区域窗口, §6.4.7 潮汐窗口, §5.1.5.1 暂停服务: who may take which ticket. */
 import { describe, expect, it } from 'vitest';
 import { COUNTER_STATUSES, type CounterKind } from '../organisation/types.ts';
-import { AppError } from '../shared/errors.ts';
 import { assertCanCall, assertMayTake, checkQueuePool, counterView, countersServing, mayTake, poolKey, type PoolCounter, type PoolQueue } from './pool.ts';
 import { DEFAULT_PRIORITY_SETTINGS, pickNext, type RankedTicket } from './priority.ts';
 import { transition, type TicketState } from './ticket-states.ts';
+import { caught } from '../shared/caught.ts';
 
 const queue = (id: string, pool: PoolQueue['pool'], extra: Partial<PoolQueue> = {}): PoolQueue => ({ id, pool, areaName: null, active: true, counters: [], ...extra });
 const counter = (id: string, kind: CounterKind, extra: Partial<PoolCounter> = {}): PoolCounter => ({ id, kind, areaName: null, status: 'serving', tidalQueueId: null, ...extra });
@@ -19,16 +19,6 @@ const queues: PoolQueue[] = [
   queue('evening', 'special', { counters: [{ counterId: 'late-1', weight: 5 }, { counterId: 'comp-1', weight: -10 }] }),
 ];
 const keys = (c: PoolCounter) => [...counterView(c, queues).queueWeights.keys()].sort();
-
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('counterView: the queues a counter draws from', () => {
   it('§7.1.6.2: a comprehensive counter draws from every active comprehensive queue (one shared pool), plus queues naming it', () => {

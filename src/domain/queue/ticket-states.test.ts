@@ -1,6 +1,6 @@
 /** DB36/T 2016 §5.2.2, §7.1.5, §7.1.6.2: the one transition table of queue tickets. */
 import { describe, expect, it } from 'vitest';
-import { AppError, ERRORS } from '../shared/errors.ts';
+import { ERRORS } from '../shared/errors.ts';
 import {
   DEFAULT_RECALL_LIMIT,
   TICKET_ACTIONS,
@@ -18,6 +18,7 @@ import {
   type TicketStatus,
   type TransitionContext,
 } from './ticket-states.ts';
+import { caught } from '../shared/caught.ts';
 
 const issuedAt = new Date('2025-03-03T09:00:00+08:00');
 const at = (hhmmss: string) => new Date(`2025-03-03T${hhmmss}+08:00`);
@@ -75,16 +76,6 @@ function actorFor(type: TicketActionType): TicketActor {
   if (type === 'expire') return system;
   if (type === 'cancel') return staff;
   return c1;
-}
-
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
 }
 
 function deepFreeze<T>(o: T): T {

@@ -1,6 +1,5 @@
 /** DB36/T 2016 §6.4.7 依据需要预留潮汐窗口: thresholds, hysteresis, opening and closing. */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../shared/errors.ts';
 import { counterView, type PoolQueue } from './pool.ts';
 import {
   DEFAULT_TIDAL_SETTINGS,
@@ -14,6 +13,7 @@ import {
   type TidalQueueState,
   type TidalThresholds,
 } from './tidal.ts';
+import { caught } from '../shared/caught.ts';
 
 const t0 = new Date('2025-03-03T09:00:00+08:00');
 const minute = (m: number) => new Date(t0.getTime() + m * 60_000);
@@ -35,16 +35,6 @@ function run(readings: readonly [number, number][], counters: readonly TidalCoun
     for (const e of r.events) events.push({ ...e, minute: m });
   });
   return { states, events };
-}
-
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
 }
 
 describe('raising an alert', () => {

@@ -38,7 +38,7 @@ export function CaseTimeline({ timeline }: { timeline: CaseDetail['timeline'] })
       items={timeline.map((s) => ({
         key: s.stage,
         title: s.label,
-        subTitle: STAGE_STATE_LABELS[s.state] ?? s.state,
+        subTitle: (STAGE_STATE_LABELS as Record<string, string>)[s.state] ?? s.state,
         status: STEP_STATUS[s.state] ?? 'wait',
         content: <StageContent s={s} />,
       }))}

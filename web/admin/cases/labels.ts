@@ -1,11 +1,12 @@
 /** Chinese wording of the case screens: the server's label tables, and the few the server does not send. */
-import { CASE_STATUS_LABELS, SUSPENSION_KIND_LABELS, type CaseEventType, type CaseStatus } from '../../../src/domain/cases/case-states.ts';
+import { CASE_EVENT_LABELS, CASE_STATUS_LABELS, SUSPENSION_KIND_LABELS, type CaseStatus } from '../../../src/domain/cases/case-states.ts';
 import { ACCEPTANCE_MODE_LABELS } from '../../../src/domain/cases/checklist.ts';
 import { REVIEW_STATUS_LABELS } from '../../../src/domain/cases/refusal-review.ts';
-import { CASE_STAGE_LABELS, CASE_STAGES, stageOf, type CaseStage } from '../../../src/domain/cases/timeline.ts';
+import { CASE_STAGE_LABELS, CASE_STAGES, STAGE_STATE_LABELS, stageOf, type CaseStage } from '../../../src/domain/cases/timeline.ts';
 import { TIME_LIMIT_UNITS } from '../../../src/domain/catalogue/codes.ts';
 
-export { ACCEPTANCE_MODE_LABELS, CASE_STAGE_LABELS, CASE_STATUS_LABELS, REVIEW_STATUS_LABELS, SUSPENSION_KIND_LABELS };
+export { durationText } from '../../shared/duration.ts';
+export { ACCEPTANCE_MODE_LABELS, CASE_STAGE_LABELS, CASE_STATUS_LABELS, REVIEW_STATUS_LABELS, STAGE_STATE_LABELS, SUSPENSION_KIND_LABELS };
 
 /** The stages a case can be listed by (the 咨询 stage has no cases of its own). */
 export const STAGE_OPTIONS = CASE_STAGES.filter((s): s is Exclude<CaseStage, 'consultation'> => s !== 'consultation').map((s) => ({ value: s, label: CASE_STAGE_LABELS[s] }));
@@ -15,31 +16,8 @@ export function statusOptions(stage: string | undefined) {
   return (Object.keys(CASE_STATUS_LABELS) as CaseStatus[]).filter((s) => !stage || stageOf(s) === stage).map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }));
 }
 
-/** Every event of the case log (domain/cases/case-states.ts CASE_EVENT_TYPES): a new type breaks the build here. */
-export const EVENT_LABELS: Readonly<Record<CaseEventType, string>> = {
-  opened: '登记开件',
-  correction_requested: '一次性告知补正',
-  resubmitted: '补正后重新提交',
-  refused: '不予受理',
-  reopened: '复核纠正，重新受理',
-  withdrawn: '申请人撤回',
-  accepted: '受理',
-  step_started: '开始办理环节',
-  step_finished: '完成办理环节',
-  suspended: '暂停计时',
-  resumed: '恢复计时',
-  extended: '延长办理时限',
-  tolerance_completed: '补齐容缺材料',
-  decided: '作出决定',
-  pickup_notified: '通知领取',
-  picked_up: '现场领取',
-  posted: '邮寄送达',
-  delivered: '确认签收',
-  archived: '资料归档',
-};
-
 export function eventLabel(type: string): string {
-  return (EVENT_LABELS as Record<string, string>)[type] ?? type;
+  return (CASE_EVENT_LABELS as Record<string, string>)[type] ?? type;
 }
 
 export function statusLabel(status: string | null | undefined): string {
@@ -48,7 +26,6 @@ export function statusLabel(status: string | null | undefined): string {
 
 export const DEADLINE_LABELS = { on_time: '正常', due_soon: '临近到期', overdue: '已超期' } as const;
 
-export const STAGE_STATE_LABELS: Readonly<Record<string, string>> = { done: '已完成', current: '进行中', pending: '未开始', skipped: '未经过' };
 
 /** What an event's data says, in Chinese (keys the transitions record; others are left out). */
 const DATA_LABELS: Readonly<Record<string, string>> = {
@@ -102,15 +79,3 @@ export function limitText(limit: unknown): string {
   return `${value} 个${u}`;
 }
 
-/** Seconds as 2 天 3 小时 / 1 小时 5 分钟 / 12 分钟 / 不足 1 分钟. */
-export function durationText(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined) return '—';
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 1) return '不足 1 分钟';
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  if (days > 0) return hours > 0 ? `${days} 天 ${hours} 小时` : `${days} 天`;
-  if (hours > 0) return mins > 0 ? `${hours} 小时 ${mins} 分钟` : `${hours} 小时`;
-  return `${mins} 分钟`;
-}

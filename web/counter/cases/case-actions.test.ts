@@ -227,7 +227,7 @@ describe('dates, durations and due dates in the centre’s zone', () => {
   it('formats in Asia/Shanghai', () => {
     expect(dateTimeText('2026-11-25T01:30:00.000Z')).toBe('2026-11-25 09:30');
     expect(dateTimeText(null)).toBe('—');
-    expect(durationText(30)).toBe('不到 1 分钟');
+    expect(durationText(30)).toBe('不足 1 分钟');
     expect(durationText(25 * 60)).toBe('25 分钟');
     expect(durationText(2 * 3600 + 5 * 60)).toBe('2 小时 5 分钟');
     expect(durationText(3 * 86400 + 4 * 3600)).toBe('3 天 4 小时');

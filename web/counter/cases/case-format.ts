@@ -1,5 +1,7 @@
 /** Dates, durations and due dates of cases as the counter shows them (the centre's zone, Asia/Shanghai). */
 
+export { durationText } from '../../shared/duration.ts';
+
 const dateTime = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
@@ -38,17 +40,6 @@ export function shanghaiDay(at: Date | string): string {
   return dateText(typeof at === 'string' ? at : at.toISOString());
 }
 
-/** Seconds → "不到 1 分钟" / "25 分钟" / "2 小时 5 分钟" / "3 天 4 小时". */
-export function durationText(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined || seconds < 0) return '—';
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 1) return '不到 1 分钟';
-  if (minutes < 60) return `${minutes} 分钟`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 === 0 ? `${hours} 小时` : `${hours} 小时 ${minutes % 60} 分钟`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 === 0 ? `${days} 天` : `${days} 天 ${hours % 24} 小时`;
-}
 
 export type DeadlineState = 'on_time' | 'due_soon' | 'overdue';
 
