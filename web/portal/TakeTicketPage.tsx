@@ -6,11 +6,12 @@
  * (src/domain/queue/issuing.ts): its messages are shown as they are.
  */
 import { Button, Input } from 'antd';
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, api, messageOf } from '../shared/api.ts';
 import { linkClick, navigate } from '../shared/router.ts';
 import { useLoad } from '../shared/use-load.ts';
 import {
+  newRequestId,
   cleanIdNumber,
   idNumberProblem,
   kioskInfoPath,
@@ -52,6 +53,7 @@ export function TakeTicketPage({ centreId }: { centreId: string }) {
   const [itemId, setItemId] = useState('');
   const [phone, setPhone] = useState('');
   const [idNumber, setIdNumber] = useState('');
+  const pending = useRef<{ key: string; requestId: string } | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -87,15 +89,20 @@ export function TakeTicketPage({ centreId }: { centreId: string }) {
       document.getElementById(first === 'queue' ? ids.queue : ids[first])?.focus();
       return;
     }
-    const body: MobileIssueBody = {
+    const fields: MobileIssueBody = {
       ...(itemId && items.get(itemId)?.queueId === queueId ? { itemId } : { queueId }),
       phone: phoneDigits,
       ...(id ? { idNumber: id } : {}),
     };
+    // The same form sent again (after a lost answer) keeps its request id: one number (§7.1.5).
+    const key = JSON.stringify(fields);
+    if (pending.current?.key !== key) pending.current = { key, requestId: newRequestId() };
+    const body: MobileIssueBody = { ...fields, requestId: pending.current.requestId };
     setBusy(true);
     api
       .post<IssuedTicket>(`/api/v1/public/centres/${centreId}/tickets`, body)
       .then((ticket) => {
+        pending.current = null;
         rememberTicket({ id: ticket.id, number: ticket.number, queueName: ticket.queueName, centreId, issuedAt: ticket.issuedAt });
         navigate(paths.ticket(ticket.id));
       })
