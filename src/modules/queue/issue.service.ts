@@ -25,7 +25,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { uniqueViolation } from '../../platform/db/unique-violation.ts';
 import { getCalendar } from '../calendar/calendar.service.ts';
 import { centreQueueConfig, type CentreQueueConfig, type ConfiguredQueue } from './config-cache.ts';
-import { tieRows, writeIssue, type IssueWrite } from './issue.repository.ts';
+import { tieRows, writeIssue, type IssueRead, type IssueWrite } from './issue.repository.ts';
 import { replayIssue } from './issue-replay.ts';
 import { dataKeys, protectIdNumber, protectPhone } from './personal-data.ts';
 import * as repo from './ticket.repository.ts';
@@ -45,6 +45,9 @@ export interface IssueInput {
   /** The client's id of this request, which becomes the ticket's id: a request sent again is answered its first ticket (issue-replay.ts). */
   readonly requestId?: string | undefined;
 }
+
+/** What the issuing transaction answers when the request's ticket exists already (issue-replay.ts). */
+const REPLAY: unique symbol = Symbol('replay');
 
 export function issuingQueue(q: { readonly id: string; readonly name: string; readonly dailyQuota: number | null; readonly issuingWindows: readonly TimeWindow[] }): IssuingQueue {
   return { id: q.id, name: q.name, issuingWindows: q.issuingWindows, dailyQuota: q.dailyQuota };
@@ -77,10 +80,6 @@ async function context(deps: AppDeps, centreId: string, input: IssueInput): Prom
  * event, the audit record and the stream event (issue.repository.ts).
  */
 export async function issue(deps: AppDeps, actor: Actor, ticketActor: TicketActor, centreId: string, input: IssueInput): Promise<IssueResult> {
-  if (input.requestId) {
-    const earlier = await replayIssue(deps, input.requestId, { centreId, queueId: input.queueId, itemId: input.itemId });
-    if (earlier) return earlier;
-  }
   const now = deps.clock();
   const request = normaliseIssueRequest({ source: input.source, phone: input.phone ?? null, idNumber: input.idNumber ?? null });
   const { config, queue } = await context(deps, centreId, input);
@@ -146,10 +145,13 @@ export async function issue(deps: AppDeps, actor: Actor, ticketActor: TicketActo
     userId: ticketActor.kind === 'staff' ? ticketActor.userId : null,
   };
 
-  const read = await (!counted
+  const read: IssueRead | typeof REPLAY = await (!counted
     ? // Nothing to count under the number's lock: the statement draws it and is the whole transaction.
       writeIssue(deps, null, write)
-    : deps.db.transaction(async (tx) => {
+    : deps.db.transaction(async (tx): Promise<IssueRead | typeof REPLAY> => {
+        // A request sent again after its ticket was issued: answered that ticket, before
+        // its quota or limits could refuse it (a retry at once collides on the key below).
+        if (input.requestId && (await repo.findTicket(tx, input.requestId))) return REPLAY;
         // Mobile limits hold per centre and day across queues: one phone (or ID) at a time.
         if (request.source === 'mobile') {
           if (phone) await repo.lockDigest(tx, phone.phoneDigest);
@@ -166,13 +168,16 @@ export async function issue(deps: AppDeps, actor: Actor, ticketActor: TicketActo
         if (!decision.ok) throw refusalError(decision.refusal);
         return writeIssue(deps, tx, write, sequence);
       })
-  ).catch(async (err: unknown) => {
-    // The same request, sent again while the first was being written: the first one's ticket (its number drawn once, this one's rolled back).
-    const earlier = input.requestId && uniqueViolation(err) !== undefined ? await replayIssue(deps, input.requestId, { centreId, queueId: input.queueId, itemId: input.itemId }) : undefined;
-    if (earlier) return { replayed: earlier } as const;
+  ).catch((err: unknown): typeof REPLAY => {
+    // The same request id again: the insert collides on the ticket's key and rolls back with its number.
+    if (input.requestId && uniqueViolation(err) !== undefined) return REPLAY;
     throw err;
   });
-  if ('replayed' in read) return read.replayed;
+  if (read === REPLAY) {
+    const earlier = await replayIssue(deps, input.requestId!, { centreId, queueId: input.queueId, itemId: input.itemId });
+    if (!earlier) throw new AppError('TICKET_REQUEST_REUSED');
+    return earlier;
+  }
   const written = read.written ?? spent(queue.prefix);
   const row: repo.TicketRow = { ...NEW_TICKET_DEFAULTS, ...write.ticket, sequence: written.sequence, number: written.number };
 

@@ -120,7 +120,12 @@ describe('issuing rules (issuing.ts)', () => {
     expect((await issue(ctx, hall.manager, hall, { queueId: q.body.id })).number).toBe('G001');
     ctx.setNow(MONDAY_10);
     expect((await asKiosk(url, { source: 'kiosk', queueId: q.body.id })).json().number).toBe('G002');
-    expect((await asKiosk(url, { source: 'kiosk', queueId: q.body.id })).json().number).toBe('G003');
+    const last = { source: 'kiosk', queueId: q.body.id, requestId: randomUUID() };
+    expect((await asKiosk(url, last)).json().number).toBe('G003');
+    // The last ticket of the quota, its answer lost and the request sent again: answered G003, not refused.
+    const resent = await asKiosk(url, last);
+    expect(resent.statusCode, resent.body).toBe(201);
+    expect(resent.json()).toMatchObject({ id: last.requestId, number: 'G003' });
     const spent = await asKiosk(url, { source: 'kiosk', queueId: q.body.id });
     expect(spent.statusCode).toBe(422);
     expect(spent.json().error.code).toBe('QUEUE_QUOTA_SPENT');
