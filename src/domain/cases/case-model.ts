@@ -6,6 +6,7 @@
 import type { TimeLimit } from '../catalogue/guide.ts';
 import type { IdType } from './applicant.ts';
 import type { AcceptanceMode, CaseFlags, ChecklistEntry, ChecklistEntryInput, ChecklistMaterial } from './checklist.ts';
+
 export const CASE_STATUSES = [
   'opened',
   'correction',
