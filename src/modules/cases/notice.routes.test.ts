@@ -4,10 +4,10 @@
  * carries the centre, the case number and what the case recorded; the applicant's ID
  * number is never printed in full; a notice of a step not taken is refused.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { centreInput } from '../../test/factories.ts';
 import { createTestContext, role, type Session, type TestContext } from '../../test/harness.ts';
+import { readPdf } from '../../test/read-pdf.ts';
 import { COMPLETE, ID_NUMBER, makeCaseHall, ok, openCase, post, TOLERATED, user, type CaseHall } from './test-helpers.ts';
 
 let ctx: TestContext;
@@ -21,15 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function pdfText(body: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(body), isEvalSupported: false }).promise;
-  let text = '';
-  for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    text += content.items.map((i) => ('str' in i ? i.str : '')).join('');
-  }
-  return text.replace(/\s+/g, '');
-}
+const pdfText = async (body: Buffer): Promise<string> => (await readPdf(body)).text;
 
 async function notice(as: Session, caseId: string, kind: string) {
   const res = await ctx.as(as, { method: 'GET', url: `/api/v1/cases/${caseId}/notices/${kind}.pdf` });

@@ -4,14 +4,13 @@
  * DB36/T 2016 §7.3.3.3 elements in Chinese; the QR codes (in the PDF and as SVG) are
  * read back module by module and must be the code of the portal URL.
  */
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flags, material } from '../../domain/catalogue/test-fixtures.ts';
 import type { Config } from '../../platform/config.ts';
 import { QR_OPTIONS } from '../../platform/pdf/qr.ts';
 import { centreInput, departmentInput } from '../../test/factories.ts';
 import { createTestContext, role, type Session, type TestContext } from '../../test/harness.ts';
+import { expectedModules, readPdf, squeeze } from '../../test/read-pdf.ts';
 import { printItemGuide } from './guide-print.service.ts';
 import { itemInput } from './test-helpers.ts';
 
@@ -62,56 +61,6 @@ const richGuide = (name: string) => ({
   ],
   flags: flags({ toleranceAcceptance: true, certificateFree: true }),
 });
-
-interface ReadPdf {
-  /** All text of all pages, whitespace removed (pdfjs splits lines and cells). */
-  readonly text: string;
-  readonly pages: number;
-  readonly info: Record<string, unknown>;
-  /** The dark modules of the first image of page 1 (the QR code), read at module centres. */
-  qrModules(size: number): boolean[];
-}
-
-const squeeze = (s: string): string => s.replace(/\s+/g, '');
-
-async function readPdf(body: Buffer): Promise<ReadPdf> {
-  const doc = await getDocument({ data: new Uint8Array(body), isEvalSupported: false }).promise;
-  let text = '';
-  for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    text += content.items.map((i) => ('str' in i ? i.str : '')).join('');
-  }
-  const { info } = await doc.getMetadata();
-  const page = await doc.getPage(1);
-  const ops = await page.getOperatorList();
-  const at = ops.fnArray.indexOf(OPS.paintImageXObject);
-  const image = at < 0 ? undefined : await new Promise<{ width: number; height: number; data: Uint8ClampedArray }>((resolve) => page.objs.get(ops.argsArray[at][0], resolve));
-  return {
-    text: squeeze(text),
-    pages: doc.numPages,
-    info: info as Record<string, unknown>,
-    qrModules(size) {
-      if (!image) return [];
-      const total = size + 2 * QR_OPTIONS.margin;
-      const channels = image.data.length / (image.width * image.height);
-      const out: boolean[] = [];
-      for (let r = 0; r < size; r++) {
-        for (let c = 0; c < size; c++) {
-          const x = Math.floor(((QR_OPTIONS.margin + c + 0.5) * image.width) / total);
-          const y = Math.floor(((QR_OPTIONS.margin + r + 0.5) * image.height) / total);
-          out.push(image.data[(y * image.width + x) * channels]! < 128);
-        }
-      }
-      return out;
-    },
-  };
-}
-
-/** The modules QR code `url` must have (what any reader decodes back to `url`). */
-function expectedModules(url: string): { size: number; dark: boolean[] } {
-  const { modules } = QRCode.create(url, { errorCorrectionLevel: QR_OPTIONS.errorCorrectionLevel });
-  return { size: modules.size, dark: [...modules.data].map((v) => v === 1) };
-}
 
 /** Reads the dark modules back from the SVG `qrcode` draws: runs of `h` strokes along each row. */
 function svgModules(svg: string): { size: number; dark: boolean[] } {

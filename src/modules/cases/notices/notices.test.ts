@@ -4,77 +4,15 @@
  * (never the full one) and what its clause asks of it; its QR code is read back module
  * by module and must be the code of the public progress page.
  */
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../../domain/shared/privacy.ts';
-import { QR_OPTIONS } from '../../../platform/pdf/qr.ts';
+import { expectedModules, readPdf, squeeze, type ReadPdf } from '../../../test/read-pdf.ts';
 import { NoticeDataError } from './notice-check.ts';
 import { NOTICE_KIND_IDS, NOTICE_KINDS, isNoticeKind, type NoticeData, type NoticeKind } from './notice-data.ts';
 import { casePortalUrl, noticeFileName, renderNotice } from './render-notice.ts';
 import { FULL_ID, FULL_USCC, NOTICE_FIXTURES } from './test-fixtures.ts';
 
 const BASE = 'https://zwfw.example.gov.cn/govhall';
-const squeeze = (s: string): string => s.replace(/\s+/g, '');
-
-interface ReadPdf {
-  /** All text of all pages, whitespace removed (pdfjs splits lines and cells). */
-  readonly text: string;
-  readonly pageTexts: readonly string[];
-  readonly pages: number;
-  readonly info: Record<string, unknown>;
-  readonly images: number;
-  /** The dark modules of the first image (the QR code), read at module centres. */
-  qrModules(size: number): boolean[];
-}
-
-async function readPdf(body: Buffer): Promise<ReadPdf> {
-  expect(body.subarray(0, 5).toString()).toBe('%PDF-');
-  const doc = await getDocument({ data: new Uint8Array(body), isEvalSupported: false }).promise;
-  const pageTexts: string[] = [];
-  let images = 0;
-  let image: { width: number; height: number; data: Uint8ClampedArray } | undefined;
-  for (let p = 1; p <= doc.numPages; p++) {
-    const page = await doc.getPage(p);
-    const content = await page.getTextContent();
-    pageTexts.push(squeeze(content.items.map((i) => ('str' in i ? i.str : '')).join('')));
-    const ops = await page.getOperatorList();
-    const found = ops.fnArray.flatMap((fn, i) => (fn === OPS.paintImageXObject ? [i] : []));
-    images += found.length;
-    if (!image && found.length > 0) {
-      image = await new Promise((resolve) => page.objs.get(ops.argsArray[found[0]!][0], resolve));
-    }
-  }
-  const { info } = await doc.getMetadata();
-  return {
-    text: pageTexts.join(''),
-    pageTexts,
-    pages: doc.numPages,
-    info: info as Record<string, unknown>,
-    images,
-    qrModules(size) {
-      if (!image) return [];
-      const total = size + 2 * QR_OPTIONS.margin;
-      const channels = image.data.length / (image.width * image.height);
-      const out: boolean[] = [];
-      for (let r = 0; r < size; r++) {
-        for (let c = 0; c < size; c++) {
-          const x = Math.floor(((QR_OPTIONS.margin + c + 0.5) * image.width) / total);
-          const y = Math.floor(((QR_OPTIONS.margin + r + 0.5) * image.height) / total);
-          out.push(image.data[(y * image.width + x) * channels]! < 128);
-        }
-      }
-      return out;
-    },
-  };
-}
-
-/** The modules QR code `url` must have (what any reader decodes back to `url`). */
-function expectedModules(url: string): { size: number; dark: boolean[] } {
-  const { modules } = QRCode.create(url, { errorCorrectionLevel: QR_OPTIONS.errorCorrectionLevel });
-  return { size: modules.size, dark: [...modules.data].map((v) => v === 1) };
-}
-
 async function render(kind: NoticeKind, data: NoticeData = NOTICE_FIXTURES[kind]): Promise<ReadPdf> {
   return readPdf(await renderNotice(kind, data, { publicUrl: BASE }));
 }
