@@ -19,7 +19,6 @@ import type { Queryable } from '../../platform/db/database.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireStaffRef } from '../organisation/references.ts';
 import { centreQueueConfig } from '../queue/config-cache.ts';
-import { tickets } from '../queue/schema.ts';
 import * as repo from './case.repository.ts';
 import type { CaseDetail, CaseOpenBody } from './case.schemas.ts';
 import { publishedSources, rulesOf, type CaseSources } from './case-sources.ts';
@@ -30,6 +29,7 @@ import { detailFrom, type DetailParts } from './case.views.ts';
 import { detailOf, stateColumns } from './case-state.ts';
 import { keysOf, protectApplicant } from './personal-data.ts';
 import { consultations } from './schema.ts';
+import { requireTicketOfCentre } from './references.ts';
 
 /** The domain's applicant input from the API's flat body. */
 export function applicantInput(b: CaseOpenBody['applicant']): ApplicantInput {
@@ -56,8 +56,7 @@ function checkCrossRegion(sources: CaseSources, crossRegion: CaseOpenBody['cross
 
 async function ticketRef(q: Queryable, centreId: string, ticketId: string | undefined): Promise<string | null> {
   if (!ticketId) return null;
-  const [t] = await q.select({ centreId: tickets.centreId, status: tickets.status }).from(tickets).where(eq(tickets.id, ticketId));
-  if (!t || t.centreId !== centreId) throw referenceError('TICKET_NOT_FOUND', '/ticketId');
+  const t = await requireTicketOfCentre(q, centreId, ticketId);
   if (t.status !== 'serving') throw fieldError('CASE_TICKET_NOT_IN_SERVICE', '/ticketId', '该号不在办理中（须先叫号并开始办理），不能据此受理');
   return ticketId;
 }

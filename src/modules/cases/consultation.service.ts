@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
-import { AppError, fieldError, referenceError } from '../../domain/shared/errors.ts';
+import { AppError, fieldError } from '../../domain/shared/errors.ts';
 import { maskName, maskPhone } from '../../domain/shared/privacy.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
@@ -17,11 +17,11 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { items } from '../catalogue/schema.ts';
 import { counters, departments, staff } from '../organisation/schema.ts';
 import { requireCentre, requireOpenCentre } from '../organisation/references.ts';
-import { tickets } from '../queue/schema.ts';
 import { caseActor } from './case-sources.ts';
 import { keysOf, seal, unseal } from './personal-data.ts';
 import type { ConsultationBody, ConsultationListQuery, ConsultationView } from './review.schemas.ts';
 import { consultations } from './schema.ts';
+import { requireItemOfCentre, requireTicketOfCentre } from './references.ts';
 
 type Row = typeof consultations.$inferSelect & { clerkName: string | null; counterNumber: string | null };
 
@@ -79,14 +79,8 @@ export async function recordConsultation(deps: AppDeps, actor: Actor, userId: st
   const keys = await keysOf(deps);
   const id = await deps.db.transaction(async (tx) => {
     await requireOpenCentre(tx, centreId);
-    if (body.itemId) {
-      const [item] = await tx.select({ centreId: items.centreId }).from(items).where(eq(items.id, body.itemId));
-      if (!item || item.centreId !== centreId) throw referenceError('ITEM_NOT_FOUND', '/itemId');
-    }
-    if (body.ticketId) {
-      const [t] = await tx.select({ centreId: tickets.centreId }).from(tickets).where(eq(tickets.id, body.ticketId));
-      if (!t || t.centreId !== centreId) throw referenceError('TICKET_NOT_FOUND', '/ticketId');
-    }
+    if (body.itemId) await requireItemOfCentre(tx, centreId, body.itemId);
+    if (body.ticketId) await requireTicketOfCentre(tx, centreId, body.ticketId);
     const who = await caseActor(tx, userId, centreId);
     const newId = randomUUID();
     await tx.insert(consultations).values({

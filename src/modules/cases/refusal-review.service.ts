@@ -6,23 +6,21 @@
  * still pending after its review date (setting, default 3 working days) is overdue.
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { decideReview, isReviewOverdue, reviewDueAt, REVIEW_STATUS_LABELS, type ReviewStatus } from '../../domain/cases/refusal-review.ts';
-import { AppError, fieldError, referenceError } from '../../domain/shared/errors.ts';
+import { AppError, fieldError } from '../../domain/shared/errors.ts';
 import { maskName } from '../../domain/shared/privacy.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { getCalendar } from '../calendar/calendar.service.ts';
-import { items } from '../catalogue/schema.ts';
 import { requireCentre, requireOpenCentre } from '../organisation/references.ts';
-import { tickets } from '../queue/schema.ts';
 import { caseActor, caseEnv } from './case-sources.ts';
 import { applyInTx } from './case-transition.service.ts';
 import * as repo from './refusal-review.repository.ts';
 import type { ReviewCreateBody, ReviewDecisionBody, ReviewListQuery, ReviewView } from './review.schemas.ts';
 import { readCaseSettings } from './settings.service.ts';
+import { requireItemOfCentre, requireTicketOfCentre } from './references.ts';
 
 export async function reviewCentre(deps: AppDeps, id: string): Promise<{ centreId: string } | undefined> {
   const row = await repo.findReview(deps.db, id);
@@ -82,14 +80,8 @@ export async function reportRefusal(deps: AppDeps, actor: Actor, userId: string,
   const calendar = await getCalendar(deps, centreId);
   const id = await deps.db.transaction(async (tx) => {
     await requireOpenCentre(tx, centreId);
-    if (body.itemId) {
-      const [item] = await tx.select({ centreId: items.centreId }).from(items).where(eq(items.id, body.itemId));
-      if (!item || item.centreId !== centreId) throw referenceError('ITEM_NOT_FOUND', '/itemId');
-    }
-    if (body.ticketId) {
-      const [t] = await tx.select({ centreId: tickets.centreId }).from(tickets).where(eq(tickets.id, body.ticketId));
-      if (!t || t.centreId !== centreId) throw referenceError('TICKET_NOT_FOUND', '/ticketId');
-    }
+    if (body.itemId) await requireItemOfCentre(tx, centreId, body.itemId);
+    if (body.ticketId) await requireTicketOfCentre(tx, centreId, body.ticketId);
     const who = await caseActor(tx, userId, centreId);
     const settings = await readCaseSettings(tx, centreId);
     const row = await repo.insertReview(tx, {
