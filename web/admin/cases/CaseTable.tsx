@@ -7,16 +7,12 @@ import { Table, Typography } from 'antd';
 import { linkClick } from '../../shared/router.ts';
 import { DeadlineTag, StatusTag } from './CaseTags.tsx';
 import { dueText, timeText } from './format.ts';
+import { tablePagination, type Paging } from './paging.ts';
 import { casePath } from './paths.ts';
 import type { CaseSummary } from './types.ts';
 import './cases.css';
 
-export interface CasePaging {
-  readonly page: number;
-  readonly pageSize: number;
-  readonly total: number;
-  readonly onChange: (page: number, pageSize: number) => void;
-}
+export type CasePaging = Paging;
 
 export function rowClassOf(c: Pick<CaseSummary, 'deadlineState'>): string {
   return c.deadlineState === 'overdue' ? 'case-row-overdue' : c.deadlineState === 'due_soon' ? 'case-row-due-soon' : '';
@@ -47,15 +43,7 @@ export function CaseTable({
       scroll={{ x: 'max-content' }}
       rowClassName={rowClassOf}
       locale={{ emptyText: '没有符合条件的办件' }}
-      pagination={{
-        current: paging.page,
-        pageSize: paging.pageSize,
-        total: paging.total,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100],
-        showTotal: (n) => `共 ${n} 件`,
-        onChange: paging.onChange,
-      }}
+      pagination={tablePagination(paging, '件')}
       columns={[
         {
           title: '办件编号',

@@ -13,6 +13,7 @@ import { centrePath, useCentreId, useStaff } from '../lookups.ts';
 import { useCaseAccess } from './access.ts';
 import { timeText } from './format.ts';
 import type { ConsultationView } from './types.ts';
+import { pageQuery, tablePagination, usePaging } from './paging.ts';
 
 export function ConsultationsPage() {
   const centreId = useCentreId();
@@ -21,15 +22,13 @@ export function ConsultationsPage() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [clerkId, setClerkId] = useState<string | undefined>(undefined);
   const [reveal, setReveal] = useState(false);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { position, paging, firstPage } = usePaging();
   const query = {
     from: range?.[0]?.startOf('day').toISOString(),
     to: range?.[1]?.endOf('day').toISOString(),
     clerkId,
     reveal: reveal || undefined,
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
+    ...pageQuery(position),
   };
   const list = useLoad(() => api.get<PageOf<ConsultationView>>(centrePath(centreId, 'consultations'), query), centreId && canRead ? `${centreId}:${JSON.stringify(query)}` : null);
 
@@ -44,7 +43,7 @@ export function ConsultationsPage() {
           value={range}
           onChange={(v) => {
             setRange(v);
-            setPage(1);
+            firstPage();
           }}
           style={{ maxWidth: '100%' }}
         />
@@ -56,7 +55,7 @@ export function ConsultationsPage() {
           value={clerkId}
           onChange={(v?: string) => {
             setClerkId(v);
-            setPage(1);
+            firstPage();
           }}
           options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.workNumber}）` }))}
           style={{ width: 180 }}
@@ -76,18 +75,7 @@ export function ConsultationsPage() {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: '没有咨询记录' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (n) => `共 ${n} 条`,
-          onChange: (p, size) => {
-            setPage(size === pageSize ? p : 1);
-            setPageSize(size);
-          },
-        }}
+        pagination={tablePagination(paging(list.data?.total ?? 0))}
         columns={[
           { title: '时间', dataIndex: 'startedAt', render: timeText },
           {

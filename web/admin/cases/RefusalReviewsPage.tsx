@@ -16,6 +16,7 @@ import { casePath, SETTINGS_PATH } from './paths.ts';
 import { ReviewDecisionDialog } from './ReviewDecisionDialog.tsx';
 import type { ReviewView } from './types.ts';
 import './cases.css';
+import { pageQuery, tablePagination, usePaging } from './paging.ts';
 
 type StatusFilter = 'pending' | 'confirmed' | 'overturned' | 'all';
 
@@ -32,10 +33,9 @@ export function RefusalReviewsPage() {
   const { canRead, canReview } = useCaseAccess();
   const [status, setStatus] = useState<StatusFilter>('pending');
   const [overdue, setOverdue] = useState(false);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { position, paging, firstPage } = usePaging();
   const [deciding, setDeciding] = useState<ReviewView | null>(null);
-  const query = { status: status === 'all' ? undefined : status, overdue: overdue || undefined, limit: pageSize, offset: (page - 1) * pageSize };
+  const query = { status: status === 'all' ? undefined : status, overdue: overdue || undefined, ...pageQuery(position) };
   const list = useLoad(() => api.get<PageOf<ReviewView>>(centrePath(centreId, 'refusal-reviews'), query), centreId && canRead ? `${centreId}:${JSON.stringify(query)}` : null);
 
   return (
@@ -54,7 +54,7 @@ export function RefusalReviewsPage() {
           options={STATUS_OPTIONS}
           onChange={(s) => {
             setStatus(s);
-            setPage(1);
+            firstPage();
           }}
         />
         <label>
@@ -63,7 +63,7 @@ export function RefusalReviewsPage() {
             checked={overdue}
             onChange={(v) => {
               setOverdue(v);
-              setPage(1);
+              firstPage();
             }}
           />{' '}
           仅看超期未复核
@@ -78,18 +78,7 @@ export function RefusalReviewsPage() {
         scroll={{ x: 'max-content' }}
         rowClassName={(r) => (r.overdue ? 'case-row-overdue' : '')}
         locale={{ emptyText: status === 'pending' ? '没有待复核的否定事项' : '没有符合条件的报备' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (n) => `共 ${n} 条`,
-          onChange: (p, size) => {
-            setPage(size === pageSize ? p : 1);
-            setPageSize(size);
-          },
-        }}
+        pagination={tablePagination(paging(list.data?.total ?? 0))}
         columns={[
           { title: '报备时间', dataIndex: 'reportedAt', render: timeText },
           {

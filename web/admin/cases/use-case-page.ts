@@ -9,12 +9,9 @@ import type { PageOf } from '../../shared/types.ts';
 import { useLoad, type Loaded } from '../../shared/use-load.ts';
 import { centrePath, useCentreId } from '../lookups.ts';
 import type { CasePaging } from './CaseTable.tsx';
+import { FIRST_PAGE, nextPosition, pageQuery, type Position } from './paging.ts';
 import type { CaseSummary } from './types.ts';
 
-interface Position {
-  readonly page: number;
-  readonly pageSize: number;
-}
 
 const remembered = new Map<string, Position>();
 
@@ -27,12 +24,12 @@ export interface CasePage {
 
 export function useCasePage(name: string, filters: Query, enabled = true): CasePage {
   const centreId = useCentreId();
-  const [position, setPositionState] = useState<Position>(() => remembered.get(name) ?? { page: 1, pageSize: 20 });
+  const [position, setPositionState] = useState<Position>(() => remembered.get(name) ?? FIRST_PAGE);
   const setPosition = (p: Position) => {
     remembered.set(name, p);
     setPositionState(p);
   };
-  const query = { ...filters, limit: position.pageSize, offset: (position.page - 1) * position.pageSize };
+  const query = { ...filters, ...pageQuery(position) };
   const key = centreId === null || !enabled ? null : `${centreId}:${JSON.stringify(query)}`;
   const list = useLoad(() => api.get<PageOf<CaseSummary>>(centrePath(centreId, 'cases'), query), key);
   return {
@@ -41,7 +38,7 @@ export function useCasePage(name: string, filters: Query, enabled = true): CaseP
       page: position.page,
       pageSize: position.pageSize,
       total: list.data?.total ?? 0,
-      onChange: (page, pageSize) => setPosition({ page: pageSize === position.pageSize ? page : 1, pageSize }),
+      onChange: (page, pageSize) => setPosition(nextPosition(position, page, pageSize)),
     },
     firstPage: () => setPosition({ ...position, page: 1 }),
   };
