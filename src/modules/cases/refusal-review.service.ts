@@ -79,7 +79,6 @@ export async function reportRefusal(deps: AppDeps, actor: Actor, userId: string,
   // Read before the transaction (PGlite: a query outside an open transaction waits for it).
   const calendar = await getCalendar(deps, centreId);
   const id = await deps.db.transaction(async (tx) => {
-    await requireOpenCentre(tx, centreId);
     if (body.itemId) await requireItemOfCentre(tx, centreId, body.itemId);
     if (body.ticketId) await requireTicketOfCentre(tx, centreId, body.ticketId);
     const who = await caseActor(tx, userId, centreId);
